@@ -1,0 +1,49 @@
+# wfgen — the two commands a newcomer needs are `make generate` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON ?= python3
+SWIFT ?= swift
+PEERS := tools/peers-requirements.txt
+
+.PHONY: all build generate check lint test bench deps venv eval clean
+
+all: build
+
+## deps: make sure libyaml (pkg-config yaml-0.1) is installed, installing it when we can.
+deps:
+	@if pkg-config --exists yaml-0.1 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "libyaml missing: installing libyaml-dev with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	elif command -v brew >/dev/null; then \
+		echo "libyaml missing: installing it with brew"; brew install libyaml pkg-config; \
+	else \
+		echo "libyaml is missing. Install it first:"; \
+		echo "  Debian/Ubuntu: sudo apt-get install libyaml-dev pkg-config"; \
+		echo "  macOS:         brew install libyaml pkg-config"; \
+		exit 1; \
+	fi
+
+## venv: the peer tools (actionlint, zizmor, check-jsonschema, pre-commit, PyYAML, botocore) in $(VENV).
+venv: $(VENV)/.installed
+$(VENV)/.installed: $(PEERS)
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/python -m pip install -q --disable-pip-version-check -r $(PEERS)
+	@touch $@
+
+build: deps
+	$(SWIFT) build
+
+## generate: compile workflows-src/ into .github/workflows/ and generated/.
+generate: deps
+	$(SWIFT) run wfgen
+
+test: deps venv
+	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
+
+bench: deps venv
+	$(SWIFT) build -c release --product yaml-bench
+	$$($(SWIFT) build -c release --show-bin-path)/yaml-bench
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wfgen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wfgen", targets: ["wfgen"]),
+        .library(name: "YAML", targets: ["YAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only C in the package: libyaml, found through pkg-config (yaml-0.1).
+        .systemLibrary(
+            name: "CYAMLBridge",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Swift over libyaml: positioned parsing, safe deterministic emitting. The only importer of CYAMLBridge.
+        .target(name: "YAML", dependencies: ["CYAMLBridge"]),
+        .executableTarget(
+            name: "wfgen",
+            dependencies: [
+                "YAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

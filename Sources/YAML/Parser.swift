@@ -1,0 +1,222 @@
+internal import CYAMLBridge
+
+/// Parses YAML text into positioned nodes through libyaml's event parser.
+public struct YAMLParser: Sendable {
+    /// The bounds applied to every input.
+    public var limits: ParseLimits
+
+    /// Creates a parser with the given limits.
+    public init(limits: ParseLimits = ParseLimits()) {
+        self.limits = limits
+    }
+
+    /// Parses every document of a stream.
+    public func parseStream(_ bytes: [UInt8]) throws(YAMLError) -> [Document] {
+        guard bytes.count <= limits.maxBytes else {
+            throw YAMLError(.sizeLimit, "input is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes", at: .start)
+        }
+        var builder = TreeBuilder(bytes: bytes, limits: limits)
+        return try builder.run()
+    }
+
+    /// Parses every document of a stream given as a string.
+    public func parseStream(_ text: String) throws(YAMLError) -> [Document] {
+        try parseStream(Array(text.utf8))
+    }
+
+    /// Parses a single-document input; an empty input gives a document with no root.
+    public func parse(_ bytes: [UInt8]) throws(YAMLError) -> Document {
+        let documents = try parseStream(bytes)
+        guard let first = documents.first else {
+            return Document(root: nil, span: Span(start: .start, end: .start))
+        }
+        if documents.count > 1 {
+            throw YAMLError(.syntax, "expected a single document, found \(documents.count)", at: documents[1].span.start)
+        }
+        return first
+    }
+
+    /// Parses a single-document input given as a string.
+    public func parse(_ text: String) throws(YAMLError) -> Document {
+        try parse(Array(text.utf8))
+    }
+}
+
+/// Turns libyaml's event stream into nodes with an explicit stack (no recursion, so no stack overflow).
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [Node], start: Mark, tag: String?, anchor: String?, size: Int)
+        case mapping(pairs: [Node.Pair], pendingKey: Node?, keys: [String: Mark], start: Mark, tag: String?, anchor: String?, size: Int)
+    }
+
+    let bytes: [UInt8]
+    let limits: ParseLimits
+    let source: SourceMap
+    private var stack: [Frame] = []
+    /// Each anchor's node and how many nodes it holds (so aliases are counted without being walked).
+    private var anchors: [String: (node: Node, size: Int)] = [:]
+    private var aliasExpansion = 0
+
+    init(bytes: [UInt8], limits: ParseLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        self.source = SourceMap(bytes: bytes)
+    }
+
+    mutating func run() throws(YAMLError) -> [Document] {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(.syntax, "libyaml could not allocate a parser", at: .start)
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var documents: [Document] = []
+        var documentStart = Mark.start
+        var root: Node?
+        let result: Result<[Document], YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(parserError(parser))
+                }
+                defer { yaml_event_delete(&event) }
+                let start = mark(event.start_mark)
+                let end = mark(event.end_mark)
+                do throws(YAMLError) {
+                    switch event.type {
+                    case YAML_STREAM_END_EVENT:
+                        return .success(documents)
+                    case YAML_DOCUMENT_START_EVENT:
+                        documentStart = start
+                        root = nil
+                        anchors.removeAll(keepingCapacity: true)
+                    case YAML_DOCUMENT_END_EVENT:
+                        documents.append(Document(root: root, span: Span(start: documentStart, end: end)))
+                    case YAML_SCALAR_EVENT:
+                        let scalar = event.data.scalar
+                        let text = string(scalar.value, length: scalar.length)
+                        let node = Node(kind: .scalar(text, style(scalar.style)), tag: optionalString(scalar.tag),
+                                        span: Span(start: start, end: end))
+                        try add(node, size: 1, anchor: optionalString(scalar.anchor), root: &root)
+                    case YAML_ALIAS_EVENT:
+                        let name = optionalString(event.data.alias.anchor) ?? ""
+                        guard let (target, size) = anchors[name] else {
+                            throw YAMLError(.unknownAnchor, "found undefined alias '*\(name)'", at: start)
+                        }
+                        aliasExpansion += size
+                        if aliasExpansion > limits.maxAliasExpansion {
+                            throw YAMLError(.aliasExpansionLimit,
+                                            "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)", at: start)
+                        }
+                        var node = target
+                        node.span = Span(start: start, end: end)
+                        node.isAlias = true
+                        try add(node, size: size, anchor: nil, root: &root)
+                    case YAML_SEQUENCE_START_EVENT:
+                        try checkDepth(at: start)
+                        let data = event.data.sequence_start
+                        stack.append(.sequence(items: [], start: start, tag: optionalString(data.tag),
+                                               anchor: optionalString(data.anchor), size: 1))
+                    case YAML_MAPPING_START_EVENT:
+                        try checkDepth(at: start)
+                        let data = event.data.mapping_start
+                        stack.append(.mapping(pairs: [], pendingKey: nil, keys: [:], start: start, tag: optionalString(data.tag),
+                                              anchor: optionalString(data.anchor), size: 1))
+                    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                        guard let frame = stack.popLast() else { break }
+                        switch frame {
+                        case .sequence(let items, let s, let tag, let anchor, let size):
+                            try add(Node(kind: .sequence(items), tag: tag, span: Span(start: s, end: end)), size: size, anchor: anchor, root: &root)
+                        case .mapping(let pairs, _, _, let s, let tag, let anchor, let size):
+                            try add(Node(kind: .mapping(pairs), tag: tag, span: Span(start: s, end: end)), size: size, anchor: anchor, root: &root)
+                        }
+                    default:
+                        break
+                    }
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    private func checkDepth(at mark: Mark) throws(YAMLError) {
+        if stack.count >= limits.maxDepth {
+            throw YAMLError(.depthLimit, "collections nest deeper than \(limits.maxDepth) levels", at: mark)
+        }
+    }
+
+    /// Attaches a finished node to its parent (or makes it the root), registering its anchor.
+    private mutating func add(_ node: Node, size: Int, anchor: String?, root: inout Node?) throws(YAMLError) {
+        if let anchor { anchors[anchor] = (node, size) }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let start, let tag, let a, let total):
+            items.append(node)
+            stack.append(.sequence(items: items, start: start, tag: tag, anchor: a, size: total + size))
+        case .mapping(var pairs, let pendingKey, var keys, let start, let tag, let a, let total):
+            if let key = pendingKey {
+                pairs.append(Node.Pair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, start: start, tag: tag, anchor: a, size: total + size))
+            } else {
+                if let text = node.scalar {
+                    if let first = keys[text] {
+                        throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
+                    }
+                    keys[text] = node.start
+                }
+                stack.append(.mapping(pairs: pairs, pendingKey: node, keys: keys, start: start, tag: tag, anchor: a, size: total + size))
+            }
+        }
+    }
+
+    private func mark(_ m: yaml_mark_t) -> Mark {
+        source.mark(line: Int(m.line), column: Int(m.column), index: Int(m.index))
+    }
+
+    private func parserError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = optionalString(parser.problem) ?? "unknown libyaml error"
+        if parser.error == YAML_READER_ERROR {
+            var message = problem
+            if parser.problem_value >= 0 && problem.contains("#") == false {
+                let hex = String(Int(parser.problem_value), radix: 16, uppercase: true)
+                message += " #x" + (hex.count < 2 ? "0" + hex : hex)
+            }
+            return YAMLError(.encoding, message, at: source.mark(byteOffset: Int(parser.problem_offset)))
+        }
+        let context = optionalString(parser.context)
+        return YAMLError(.syntax, problem, at: mark(parser.problem_mark),
+                         related: context == nil ? nil : mark(parser.context_mark), context: context)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private func optionalString(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private func style(_ s: yaml_scalar_style_t) -> ScalarStyle {
+        switch s {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}
