@@ -5,7 +5,7 @@ PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
 
-.PHONY: all build generate check lint test bench deps venv eval clean
+.PHONY: all build generate test bench bench-yaml deps venv clean
 
 all: build
 
@@ -41,7 +41,10 @@ generate: deps
 test: deps venv
 	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
 
-bench: deps venv
+## bench: every benchmark; each bench-* target prints its figures and ratios.
+bench: bench-yaml
+
+bench-yaml: deps
 	$(SWIFT) build -c release --product yaml-bench
 	$$($(SWIFT) build -c release --show-bin-path)/yaml-bench
 
