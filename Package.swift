@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "wfgen", targets: ["wfgen"]),
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Lint", targets: ["Lint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,11 +25,15 @@ let package = Package(
             name: "wfgen",
             dependencies: [
                 "YAML",
+                "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        // The linter: works on parsed YAML (hand-written files may be invalid), never on the typed model.
+        .target(name: "Lint", dependencies: ["YAML"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

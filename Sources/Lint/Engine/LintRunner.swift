@@ -1,0 +1,184 @@
+import Foundation
+
+/// The exit codes of `wfgen lint`.
+public enum LintExitCode: Int32, Sendable {
+    /// No finding at or above the fail level.
+    case clean = 0
+    /// Findings at or above the fail level.
+    case findings = 1
+    /// Bad usage, a bad configuration file, or an input that cannot be read.
+    case usage = 2
+    /// A bug in wfgen.
+    case internalError = 3
+}
+
+/// Everything `wfgen lint` was asked to do.
+public struct LintInvocation: Sendable {
+    /// Files or folders as given (relative to `workingDirectory`); empty means `.github/workflows`.
+    public var paths: [String]
+    /// The output format.
+    public var format: OutputFormat
+    /// Hide findings below this (overrides the config file).
+    public var minimumSeverity: Severity?
+    /// Fail (exit 1) for findings at or above this (overrides the config file).
+    public var failLevel: Severity?
+    /// An explicit configuration file; otherwise `<root>/.wfgen.yml` when present.
+    public var configPath: String?
+    /// The repository root; otherwise the working directory.
+    public var root: String?
+    /// The directory relative paths are resolved against (the CLI passes the process's current directory).
+    public var workingDirectory: String
+    /// The rules to run.
+    public var rules: [any Rule]
+
+    /// Creates an invocation.
+    public init(paths: [String] = [], format: OutputFormat = .text, minimumSeverity: Severity? = nil, failLevel: Severity? = nil,
+                configPath: String? = nil, root: String? = nil, workingDirectory: String, rules: [any Rule] = RuleRegistry.all) {
+        self.paths = paths
+        self.format = format
+        self.minimumSeverity = minimumSeverity
+        self.failLevel = failLevel
+        self.configPath = configPath
+        self.root = root
+        self.workingDirectory = workingDirectory
+        self.rules = rules
+    }
+}
+
+/// The library side of `wfgen lint`: finds files, lints them, writes the report and returns the exit code.
+public enum LintRunner {
+    /// Runs a lint; the report goes to `output`, problems with the invocation to `errors`.
+    public static func run(_ invocation: LintInvocation, output: inout some TextOutputStream, errors: inout some TextOutputStream) -> LintExitCode {
+        if let problem = RegistryCheck.problem(in: invocation.rules) {
+            errors.write("wfgen: internal error: \(problem)\n")
+            return .internalError
+        }
+        let cwd = URL(fileURLWithPath: invocation.workingDirectory).standardizedFileURL
+        let root = invocation.root.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            errors.write("wfgen: repository root '\(root.path)' is not a folder\n")
+            return .usage
+        }
+
+        // Configuration.
+        var configuration = LintConfiguration()
+        let configURL = invocation.configPath.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+            ?? root.appendingPathComponent(".wfgen.yml")
+        if let data = FileManager.default.contents(atPath: configURL.path) {
+            do {
+                configuration = try LintConfiguration.parse(String(decoding: data, as: UTF8.self), knownRules: Set(invocation.rules.map(\.id)))
+            } catch {
+                errors.write("\(configURL.path):\(error.line):\(error.column): error: \(error.message)\n")
+                return .usage
+            }
+        } else if invocation.configPath != nil {
+            errors.write("wfgen: cannot read configuration file '\(configURL.path)'\n")
+            return .usage
+        }
+        if let minimum = invocation.minimumSeverity { configuration.minimumSeverity = minimum }
+        if let fail = invocation.failLevel { configuration.failLevel = fail }
+
+        // Files.
+        let requested = invocation.paths.isEmpty ? [root.appendingPathComponent(".github/workflows").path] : invocation.paths
+        var targets: [LintTarget] = []
+        var missing: [String] = []
+        for path in requested {
+            let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+            var directory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) else {
+                missing.append(path)
+                continue
+            }
+            if directory.boolValue {
+                targets += FileDiscovery.targets(in: url, root: root)
+            } else {
+                let relative = FileDiscovery.relativePath(of: url, to: root)
+                targets.append(LintTarget(path: relative, kind: url.pathExtension.lowercased() == "json" ? .taskDefinition : .workflow))
+            }
+        }
+        for path in missing { errors.write("wfgen: no such file or folder: \(path)\n") }
+        if !missing.isEmpty && targets.isEmpty { return .usage }
+
+        let repository = DiskRepository(root: root)
+        let result = Linter(rules: invocation.rules, configuration: configuration).lint(targets, in: repository)
+        for path in result.unreadable { errors.write("wfgen: cannot read \(path)\n") }
+
+        let sources = SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository)
+        let reporter: any Reporter
+        switch invocation.format {
+        case .text: reporter = TextReporter()
+        case .json: reporter = JSONReporter()
+        case .sarif: reporter = SARIFReporter()
+        case .github: reporter = GitHubReporter()
+        }
+        output.write(reporter.render(result.diagnostics, sources: sources))
+        if invocation.format == .text {
+            let failing = result.diagnostics.filter { $0.severity >= configuration.failLevel }.count
+            errors.write("\(result.fileCount) file\(result.fileCount == 1 ? "" : "s") linted, \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") (\(failing) at or above \(configuration.failLevel.rawValue))\n")
+        }
+        if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+        return result.diagnostics.contains { $0.severity >= configuration.failLevel } ? .findings : .clean
+    }
+}
+
+/// Self-checks of a rule list, so a broken registry is reported as an internal error instead of wrong output.
+public enum RegistryCheck {
+    /// A description of what is wrong with `rules`, or nil.
+    public static func problem(in rules: [any Rule]) -> String? {
+        let ids = rules.map(\.id)
+        if Set(ids).count != ids.count { return "duplicate rule ids in the registry" }
+        if ids != ids.sorted() { return "the rule registry is not sorted by id" }
+        for rule in rules where rule.description.triggeringExamples.isEmpty || rule.description.nonTriggeringExamples.isEmpty {
+            return "rule \(rule.id) has no examples"
+        }
+        return nil
+    }
+}
+
+/// Finds lintable files below a folder.
+enum FileDiscovery {
+    static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".venv", "venv", ".swiftpm", "Pods", "vendor", ".terraform", "dist", "build"]
+
+    static func targets(in folder: URL, root: URL) -> [LintTarget] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: []) else { return [] }
+        var targets: [LintTarget] = []
+        while let url = enumerator.nextObject() as? URL {
+            let name = url.lastPathComponent
+            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                if skippedFolders.contains(name) { enumerator.skipDescendants() }
+                continue
+            }
+            let ext = url.pathExtension.lowercased()
+            let relative = relativePath(of: url, to: root)
+            let inWorkflows = url.path.contains("/.github/workflows/") || folder.path.hasSuffix("/.github/workflows")
+            if ext == "yml" || ext == "yaml" {
+                if inWorkflows || looksLikeWorkflow(url) { targets.append(LintTarget(path: relative, kind: .workflow)) }
+            } else if ext == "json", looksLikeTaskDefinition(url) {
+                targets.append(LintTarget(path: relative, kind: .taskDefinition))
+            }
+        }
+        return targets
+    }
+
+    /// A YAML file with a top-level `jobs:` key.
+    static func looksLikeWorkflow(_ url: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.hasPrefix("jobs:") || text.contains("\njobs:")
+    }
+
+    /// A JSON file with `containerDefinitions`.
+    static func looksLikeTaskDefinition(_ url: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 else { return false }
+        return String(decoding: data, as: UTF8.self).contains("\"containerDefinitions\"")
+    }
+
+    /// `url` relative to `root` when inside it, else its absolute path.
+    static func relativePath(of url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        return path
+    }
+}

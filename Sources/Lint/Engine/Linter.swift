@@ -1,0 +1,212 @@
+import Foundation
+import YAML
+
+/// A file to lint.
+public struct LintTarget: Sendable, Hashable {
+    /// What the file holds.
+    public enum Kind: Sendable, Hashable {
+        /// A GitHub Actions workflow.
+        case workflow
+        /// An ECS task-definition JSON file.
+        case taskDefinition
+    }
+
+    /// The path relative to the repository root (how workflows name it, and how output shows it).
+    public let path: String
+    /// What it holds.
+    public let kind: Kind
+
+    /// Creates a target.
+    public init(path: String, kind: Kind) {
+        self.path = RepositoryPath.normalize(path)
+        self.kind = kind
+    }
+}
+
+/// The outcome of a lint run.
+public struct LintResult: Sendable {
+    /// Findings after suppression and severity filtering, in output order.
+    public let diagnostics: [Diagnostic]
+    /// How many files were linted (workflows and task definitions).
+    public let fileCount: Int
+    /// Paths (of explicit targets) that could not be read.
+    public let unreadable: [String]
+}
+
+/// The lint engine: runs every enabled rule over workflows and the task definitions they reference.
+public struct Linter: Sendable {
+    /// The rules to run.
+    public let rules: [any Rule]
+    /// Settings from `.wfgen.yml` and the command line.
+    public let configuration: LintConfiguration
+
+    /// Creates an engine over `rules` (all registered rules by default).
+    public init(rules: [any Rule] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) {
+        self.rules = rules
+        self.configuration = configuration
+    }
+
+    /// Lints `targets` read from `repository`; referenced task definitions are loaded and linted too.
+    public func lint(_ targets: [LintTarget], in repository: RepositoryFiles) -> LintResult {
+        let enabled = rules.filter { !configuration.disabledRules.contains($0.id) }
+        let unique = Array(Set(targets)).sorted { $0.path < $1.path }
+        let workflows = unique.filter { $0.kind == .workflow }
+        let workflowResults = ParallelMap.map(workflows) { target in
+            lintWorkflow(target, repository: repository, rules: enabled)
+        }
+        var taskDefinitionPaths = Set(unique.filter { $0.kind == .taskDefinition }.map(\.path))
+        var unreadable: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for result in workflowResults {
+            diagnostics += result.diagnostics
+            if result.unreadable { unreadable.append(result.path) }
+            for path in result.referencedTaskDefinitions where repository.read(path) != nil {
+                taskDefinitionPaths.insert(path)
+            }
+        }
+        let explicitTaskDefinitions = Set(unique.filter { $0.kind == .taskDefinition }.map(\.path))
+        let taskResults = ParallelMap.map(taskDefinitionPaths.sorted()) { path in
+            lintTaskDefinition(path, repository: repository, rules: enabled, explicit: explicitTaskDefinitions.contains(path))
+        }
+        for result in taskResults {
+            diagnostics += result.diagnostics
+            if result.unreadable { unreadable.append(result.path) }
+        }
+        let filtered = diagnostics.filter { $0.severity >= configuration.minimumSeverity }.sorted(by: Diagnostic.outputOrder)
+        return LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
+                          unreadable: unreadable.sorted())
+    }
+
+    private struct FileResult: Sendable {
+        let path: String
+        var diagnostics: [Diagnostic] = []
+        var referencedTaskDefinitions: [String] = []
+        var unreadable = false
+    }
+
+    private func lintWorkflow(_ target: LintTarget, repository: RepositoryFiles, rules: [any Rule]) -> FileResult {
+        var result = FileResult(path: target.path)
+        guard let bytes = repository.read(target.path) else {
+            result.unreadable = true
+            return result
+        }
+        let source = SourceText(path: target.path, bytes: bytes)
+        var findings: [(Rule, Finding)] = []
+        do {
+            let document = try YAMLParser().parse(bytes)
+            let root = document.root ?? Node(kind: .mapping([]), span: document.span)
+            let context = WorkflowContext(source: source, root: root, repository: repository)
+            for rule in rules {
+                for finding in rule.check(workflow: context) { findings.append((rule, finding)) }
+            }
+            result.referencedTaskDefinitions = TaskDefinitionReferences.paths(in: context)
+        } catch {
+            for rule in rules {
+                for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
+            }
+        }
+        result.diagnostics = finish(findings, source: source)
+        return result
+    }
+
+    private func lintTaskDefinition(_ path: String, repository: RepositoryFiles, rules: [any Rule], explicit: Bool) -> FileResult {
+        var result = FileResult(path: path)
+        guard let bytes = repository.read(path) else {
+            result.unreadable = explicit
+            return result
+        }
+        let source = SourceText(path: path, bytes: bytes)
+        var findings: [(Rule, Finding)] = []
+        switch TaskDefinitionContext.parse(source) {
+        case .success(let context?):
+            for rule in rules {
+                for finding in rule.check(taskDefinition: context) { findings.append((rule, finding)) }
+            }
+        case .success(nil):
+            break
+        case .failure(let error):
+            for rule in rules {
+                for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
+            }
+        }
+        result.diagnostics = finish(findings, source: source)
+        return result
+    }
+
+    /// Applies severities, inline and configured suppressions, and builds diagnostics.
+    private func finish(_ findings: [(Rule, Finding)], source: SourceText) -> [Diagnostic] {
+        guard !findings.isEmpty else { return [] }
+        let inline = InlineSuppressions(source: source)
+        var seen = Set<Diagnostic>()
+        var output: [Diagnostic] = []
+        for (rule, finding) in findings {
+            let id = rule.id
+            if inline.suppresses(id, line: finding.location.line) { continue }
+            if configuration.ignores(path: source.path, line: finding.location.line, rule: id) { continue }
+            let severity = configuration.severityOverrides[id] ?? rule.description.severity
+            let diagnostic = Diagnostic(ruleID: id, severity: severity, message: finding.message, location: finding.location,
+                                        related: finding.related, sensitiveTexts: finding.sensitiveTexts)
+            if seen.insert(diagnostic).inserted { output.append(diagnostic) }
+        }
+        return output
+    }
+}
+
+/// Order-preserving parallel map over the machine's cores.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.set(index, transform(items[index]))
+        }
+        return slots.values()
+    }
+
+    /// Results written by index from several threads under a lock.
+    private final class ResultSlots<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: R) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+
+        func values() -> [R] {
+            lock.lock()
+            defer { lock.unlock() }
+            return storage.compactMap { $0 }
+        }
+    }
+}
+
+/// Which task-definition files a workflow names (render/deploy `task-definition:` inputs, `file://` arguments).
+enum TaskDefinitionReferences {
+    static func paths(in context: WorkflowContext) -> [String] {
+        var paths: [String] = []
+        for job in context.jobs {
+            for step in job.steps {
+                if let action = step.view.action,
+                   action.repository == AWSActionCatalog.renderTaskDefinition || action.repository == AWSActionCatalog.deployTaskDefinition,
+                   let input = step.view.input("task-definition")?.text {
+                    let resolved = step.resolve(input)
+                    if !ImageReference.isUnresolved(resolved), !resolved.hasPrefix("<rendered:") {
+                        paths.append(RepositoryPath.normalize(resolved.trimmingWhitespace()))
+                    }
+                }
+                for command in step.script?.commands ?? [] {
+                    guard command.command.name == "aws" else { continue }
+                    for value in command.resolved where value.hasPrefix("file://") && value.hasSuffix(".json") {
+                        let path = String(value.dropFirst(7))
+                        if !ImageReference.isUnresolved(path), !path.hasPrefix("/") { paths.append(RepositoryPath.normalize(path)) }
+                    }
+                }
+            }
+        }
+        return paths
+    }
+}

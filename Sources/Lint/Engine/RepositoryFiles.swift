@@ -1,0 +1,54 @@
+import Foundation
+
+/// Read access to the files of the repository being linted, by repository-relative path.
+///
+/// Workflows name task-definition files relative to the repository root; the engine loads them through this,
+/// so tests can lint in-memory examples and the CLI lints the disk.
+public protocol RepositoryFiles: Sendable {
+    /// The bytes of the file at `path` (relative to the repository root), or nil when it does not exist.
+    func read(_ path: String) -> [UInt8]?
+}
+
+/// Files held in memory (rule examples, tests).
+public struct InMemoryRepository: RepositoryFiles {
+    /// Contents by normalized relative path.
+    public let files: [String: [UInt8]]
+
+    /// Creates a repository from path → text.
+    public init(_ files: [String: String]) {
+        var map: [String: [UInt8]] = [:]
+        for (path, text) in files { map[RepositoryPath.normalize(path)] = Array(text.utf8) }
+        self.files = map
+    }
+
+    public func read(_ path: String) -> [UInt8]? { files[RepositoryPath.normalize(path)] }
+}
+
+/// Files on disk below a root folder.
+public struct DiskRepository: RepositoryFiles {
+    /// The repository root (absolute).
+    public let root: URL
+
+    /// Creates a view of the folder `root`.
+    public init(root: URL) { self.root = root.standardizedFileURL }
+
+    public func read(_ path: String) -> [UInt8]? {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(RepositoryPath.normalize(path))
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return [UInt8](data)
+    }
+}
+
+/// Path spelling helpers shared by the engine and rules.
+public enum RepositoryPath {
+    /// `./a//b/../c` → `a/c`; keeps a leading `/`.
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,63 @@
+import YAML
+
+/// Step or job names that say an image goes "to ECS".
+public struct PushToECSWordingRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "push-to-ecs-wording",
+        family: .confusion,
+        severity: .note,
+        summary: "A step or job name says an image is pushed or uploaded to ECS; images are pushed to ECR.",
+        rationale: """
+            The wording is a symptom of mixing up the registry (ECR) and the service (ECS); the next person reads the \
+            log and looks for the image in the wrong place, or copies the wrong command.
+            """,
+        useInstead: "Name it after what happens: \"Push image to Amazon ECR\", then \"Deploy to Amazon ECS\".",
+        triggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - name: ↓Build and push image to ECS
+                        run: docker push $IMAGE
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - name: Build and push image to Amazon ECR
+                        run: docker push $IMAGE
+                      - name: Deploy to Amazon ECS
+                        run: aws ecs update-service --cluster c --service s --task-definition t
+                """),
+        ]
+    )
+
+    public func check(workflow context: WorkflowContext) -> [Finding] {
+        var names: [Node] = []
+        for job in context.jobs {
+            if let name = job.view.name { names.append(name) }
+            for step in job.steps { if let name = step.view.name { names.append(name) } }
+        }
+        return names.compactMap { node in
+            guard let text = node.scalar, PushToECSWordingRule.saysPushToECS(text) else { return nil }
+            return Finding("'\(text)' says the image goes to ECS; images are pushed to ECR (the registry), ECS runs them", at: context.location(of: node))
+        }
+    }
+
+    static func saysPushToECS(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard !words.contains("ecr") else { return false }
+        guard let verb = words.firstIndex(where: { $0.hasPrefix("push") || $0.hasPrefix("upload") || $0 == "publish" }) else { return false }
+        guard let to = words[verb...].firstIndex(where: { $0 == "to" || $0 == "into" }), to + 1 < words.count else { return false }
+        let target = words[(to + 1)...].prefix(3)
+        return target.contains("ecs") && !words[verb...].contains(where: { $0 == "deploy" || $0 == "deploys" })
+    }
+}

@@ -1,0 +1,147 @@
+import YAML
+
+/// Helpers shared by several rules.
+extension WorkflowContext {
+    /// Steps that use the action `repository` (lowercased `owner/repo`).
+    func steps(using repository: String) -> [StepFacts] {
+        allSteps.filter { $0.view.action?.repository == repository }
+    }
+
+    /// The step at a position.
+    func step(at position: StepPosition) -> StepFacts? {
+        guard position.job < jobs.count, position.step < jobs[position.job].steps.count else { return nil }
+        return jobs[position.job].steps[position.step]
+    }
+
+    /// The location of a `with:` input's value, or of the step's first line when absent.
+    func location(ofInput name: String, in step: StepFacts) -> SourceLocation {
+        if let input = step.view.input(name) { return location(of: input.value) }
+        return location(ofStep: step)
+    }
+
+    /// The location of a step's `uses:` value, or its first line.
+    func usesLocation(of step: StepFacts) -> SourceLocation {
+        step.view.usesNode.map { location(of: $0) } ?? location(ofStep: step)
+    }
+
+    /// Locates `needle` inside a scalar node (first occurrence), falling back to the node.
+    func location(of needle: String, inScalar node: Node) -> SourceLocation {
+        let mapped = ScalarText(node: node, source: source)
+        if let range = mapped.text.utf8Range(of: needle) {
+            return mapped.location(in: source, from: range.lowerBound, to: range.upperBound)
+        }
+        return location(of: node)
+    }
+
+    /// True when a job (or the workflow) declares `concurrency`.
+    func hasConcurrency(_ job: JobView) -> Bool { workflow.concurrency != nil || job.concurrency != nil }
+
+    /// Every (job, script, command) triple in order.
+    var allCommands: [(step: StepFacts, script: Script, command: ResolvedCommand)] {
+        var result: [(StepFacts, Script, ResolvedCommand)] = []
+        for step in allSteps {
+            guard let script = step.script else { continue }
+            for command in script.commands { result.append((step, script, command)) }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The UTF-8 offsets of the first occurrence of `needle`.
+    func utf8Range(of needle: String) -> Range<Int>? {
+        let hay = Array(utf8)
+        let pin = Array(needle.utf8)
+        guard !pin.isEmpty, pin.count <= hay.count else { return nil }
+        var i = 0
+        while i + pin.count <= hay.count {
+            if hay[i] == pin[0], Array(hay[i..<(i + pin.count)]) == pin { return i..<(i + pin.count) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// All UTF-8 offsets where `needle` occurs.
+    func utf8Ranges(of needle: String) -> [Range<Int>] {
+        let hay = Array(utf8)
+        let pin = Array(needle.utf8)
+        guard !pin.isEmpty, pin.count <= hay.count else { return [] }
+        var result: [Range<Int>] = []
+        var i = 0
+        while i + pin.count <= hay.count {
+            if hay[i] == pin[0], Array(hay[i..<(i + pin.count)]) == pin { result.append(i..<(i + pin.count)); i += pin.count } else { i += 1 }
+        }
+        return result
+    }
+}
+
+/// Which values carry secrets: `${{ secrets.X }}` directly, or environment variables set from one.
+struct SecretTaint {
+    /// Names of environment variables (any level) whose value reads a secret.
+    let taintedVariables: Set<String>
+
+    init(step: StepFacts, context: WorkflowContext) {
+        var names = Set<String>()
+        let job = context.jobs[step.jobIndex].view
+        for entry in context.workflow.env + job.env + step.view.env {
+            if let text = entry.text, Expressions.readsSecret(text) { names.insert(entry.name) }
+        }
+        // Script variables assigned from secrets or from tainted variables.
+        for command in step.script?.commands ?? [] {
+            for assignment in command.command.assignments {
+                guard let eq = assignment.value.firstIndex(of: "=") else { continue }
+                let name = String(assignment.value[..<eq])
+                let value = String(assignment.value[assignment.value.index(after: eq)...])
+                if Expressions.readsSecret(value) || SecretTaint.mentions(value, names) { names.insert(name) }
+            }
+        }
+        taintedVariables = names
+    }
+
+    /// True when `text` (unresolved) reads a secret directly or through a tainted variable.
+    func isTainted(_ text: String) -> Bool {
+        Expressions.readsSecret(text) || SecretTaint.mentions(text, taintedVariables)
+    }
+
+    /// The secret expression or variable `text` reads, for messages.
+    func source(in text: String) -> String? {
+        if let name = Expressions.secretNames(in: text).first { return "secrets.\(name)" }
+        for name in taintedVariables.sorted() where SecretTaint.mentions(text, [name]) { return "$\(name)" }
+        return nil
+    }
+
+    static func mentions(_ text: String, _ names: Set<String>) -> Bool {
+        guard text.contains("$") else { return false }
+        for name in names {
+            if text.contains("${\(name)}") || text.contains("${\(name):") || text.contains("env.\(name)") { return true }
+            for range in text.utf8Ranges(of: "$" + name) {
+                let bytes = Array(text.utf8)
+                let next = range.upperBound < bytes.count ? bytes[range.upperBound] : 0x20
+                let isNameByte = next == 0x5F || (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A)
+                if !isNameByte { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// Masks secrets for output: the first four characters, then `****`.
+public enum Redaction {
+    /// `AKIAIOSFODNN7EXAMPLF` → `AKIA****`.
+    public static func mask(_ secret: String) -> String { String(secret.prefix(4)) + "****" }
+}
+
+/// Tags that name a moving target rather than one build.
+enum MutableTags {
+    static let names: Set<String> = ["latest", "main", "master", "develop", "development", "dev", "staging", "stage",
+                                     "prod", "production", "test", "qa", "stable", "edge", "nightly", "release", "uat"]
+
+    /// True when `tag` is literal and mutable.
+    static func isMutable(_ tag: String?) -> Bool {
+        guard let tag else { return true } // no tag means :latest
+        if ImageReference.isUnresolved(tag) {
+            return tag.contains("github.ref_name") || tag.contains("github.head_ref") || tag.contains("github.base_ref")
+        }
+        return names.contains(tag.lowercased())
+    }
+}

@@ -1,0 +1,130 @@
+/// Recognizers for literal credentials, shared by the secret rules.
+enum CredentialPatterns {
+    /// A credential found in a text: what kind, where (UTF-8 offsets) and the literal (for masking).
+    struct Match {
+        let kind: String
+        let range: Range<Int>
+        let value: String
+    }
+
+    /// Well-known token shapes inside `text`.
+    static func matches(in text: String) -> [Match] {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20 else { return privateKeys(in: text) }
+        var result: [Match] = []
+        func isUpperAlnum(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        func isAlnum(_ b: UInt8) -> Bool { isUpperAlnum(b) || (b >= 0x61 && b <= 0x7A) }
+        func isWordByte(_ b: UInt8) -> Bool { isAlnum(b) || b == 0x5F }
+        var i = 0
+        while i < bytes.count {
+            let before: UInt8 = i > 0 ? bytes[i - 1] : 0x20
+            guard !isAlnum(before) else { i += 1; continue }
+            // AWS access key ids: AKIA/ASIA + 16 upper-case letters or digits.
+            if i + 20 <= bytes.count, bytes[i] == 0x41 || bytes[i] == 0x41, (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53),
+               bytes[i + 2] == 0x49, bytes[i + 3] == 0x41, (i..<(i + 20)).allSatisfy({ isUpperAlnum(bytes[$0]) }),
+               i + 20 == bytes.count || !isAlnum(bytes[i + 20]) {
+                let value = String(decoding: bytes[i..<(i + 20)], as: UTF8.self)
+                if !value.hasSuffix("EXAMPLE") {
+                    result.append(Match(kind: "AWS access key id", range: i..<(i + 20), value: value))
+                }
+                i += 20
+                continue
+            }
+            // GitHub tokens.
+            for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"] {
+                let p = Array(prefix.utf8)
+                guard i + p.count <= bytes.count, Array(bytes[i..<(i + p.count)]) == p else { continue }
+                var j = i + p.count
+                while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
+                let length = j - i - p.count
+                if (prefix == "github_pat_" && length >= 60) || (prefix != "github_pat_" && length >= 36) {
+                    result.append(Match(kind: "GitHub token", range: i..<j, value: String(decoding: bytes[i..<j], as: UTF8.self)))
+                    i = j
+                }
+                break
+            }
+            // Slack tokens.
+            if i + 15 <= bytes.count, bytes[i] == 0x78, bytes[i + 1] == 0x6F, bytes[i + 2] == 0x78, [0x62, 0x70, 0x61].contains(bytes[i + 3]), bytes[i + 4] == 0x2D {
+                var j = i + 5
+                while j < bytes.count, isAlnum(bytes[j]) || bytes[j] == 0x2D { j += 1 }
+                if j - i >= 30 {
+                    result.append(Match(kind: "Slack token", range: i..<j, value: String(decoding: bytes[i..<j], as: UTF8.self)))
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result + privateKeys(in: text)
+    }
+
+    /// `-----BEGIN ... PRIVATE KEY-----` blocks.
+    static func privateKeys(in text: String) -> [Match] {
+        text.utf8Ranges(of: "-----BEGIN").compactMap { range in
+            let bytes = Array(text.utf8)
+            var j = range.upperBound
+            while j < bytes.count, bytes[j] != 0x0A, j - range.upperBound < 40 { j += 1 }
+            let header = String(decoding: bytes[range.lowerBound..<j], as: UTF8.self)
+            guard header.contains("PRIVATE KEY-----") else { return nil }
+            // A key block whose body is a placeholder or a variable is not a key.
+            let body = String(decoding: bytes[j..<min(bytes.count, j + 80)], as: UTF8.self)
+            guard !body.contains("$"), !body.contains("..."), body.trimmingWhitespace().count >= 20 else { return nil }
+            return Match(kind: "private key", range: range.lowerBound..<j, value: header + body)
+        }
+    }
+
+    /// AWS's documented example secret key, and the like.
+    static let exampleSecrets: Set<String> = ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+
+    /// Values that are obviously not real secrets.
+    static let placeholders: Set<String> = ["changeme", "change-me", "password", "passw0rd", "secret", "postgres", "root",
+        "mysql", "admin", "test", "testing", "guest", "example", "dummy", "placeholder", "redacted", "none", "null", "true",
+        "false", "yes", "no", "local", "localdev", "development", "docker", "redis", "mongo", "user", "pass", "token",
+        "notasecret", "not-a-secret", "fake", "unused", "ci", "github"]
+
+    /// True when a key (env name, input name, task-definition variable) names a secret.
+    static func isSecretName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        let tokens = lowered.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." || $0 == " " }).map(String.init)
+        guard let last = tokens.last else { return false }
+        if lowered.hasPrefix("token_type") || lowered.contains("version") { return false }
+        if ["password", "passwd", "pwd", "secret", "token", "apikey", "credentials", "passphrase"].contains(last) { return true }
+        let joined = tokens.joined(separator: "_")
+        return ["api_key", "secret_key", "access_key", "private_key", "client_secret", "auth_key", "secret_access_key", "signing_key", "master_key"]
+            .contains { joined.hasSuffix($0) }
+    }
+
+    /// True when `value`, set under a secret-looking name, looks like a real literal secret.
+    static func isLiteralSecretValue(_ rawValue: String) -> Bool {
+        let value = rawValue.trimmingWhitespace()
+        guard value.count >= 6, !value.contains("$"), !value.contains("{{"), !value.contains(" ") else { return false }
+        let lowered = value.lowercased()
+        if placeholders.contains(lowered) || exampleSecrets.contains(value) { return false }
+        for marker in ["example", "xxx", "***", "<", "your", "placeholder", "changeme", "dummy", "redacted", "fake", "sample"] where lowered.contains(marker) {
+            return false
+        }
+        if value.hasPrefix("/") || value.hasPrefix("./") || value.hasPrefix("~") || value.hasPrefix("arn:") || value.hasPrefix("http") { return false }
+        if value.hasSuffix(".json") || value.hasSuffix(".pem") || value.hasSuffix(".txt") || value.hasSuffix(".key") { return false }
+        if value.allSatisfy({ $0.isNumber }) && value.count < 8 { return false }
+        // Identifiers such as `my-app-secret` or `DB_PASSWORD` name a secret rather than hold one.
+        if value.allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "_" || $0 == "/" }) { return false }
+        if value.allSatisfy({ $0.isUppercase || $0 == "_" }) { return false }
+        return true
+    }
+
+    /// Credentials embedded in a URL: `scheme://user:password@host`.
+    static func urlCredential(in text: String) -> Match? {
+        guard let scheme = text.utf8Range(of: "://") else { return nil }
+        let bytes = Array(text.utf8)
+        var j = scheme.upperBound
+        var colon: Int?
+        while j < bytes.count, bytes[j] != 0x40, bytes[j] != 0x2F, bytes[j] != 0x20 {
+            if bytes[j] == 0x3A, colon == nil { colon = j }
+            j += 1
+        }
+        guard j < bytes.count, bytes[j] == 0x40, let colon, colon + 1 < j else { return nil }
+        let password = String(decoding: bytes[(colon + 1)..<j], as: UTF8.self)
+        guard !password.contains("$"), !password.contains("{"), isLiteralSecretValue(password) || password.count >= 6 && !placeholders.contains(password.lowercased()) else { return nil }
+        return Match(kind: "password in a URL", range: (colon + 1)..<j, value: password)
+    }
+}

@@ -1,0 +1,113 @@
+import YAML
+
+/// Literal credentials in workflows and task definitions.
+public struct HardcodedCredentialRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "hardcoded-credential",
+        family: .secrets,
+        severity: .error,
+        summary: "A literal credential is in the file: an AWS access key id or secret key, a GitHub or Slack token, a private key, or a literal password or token value.",
+        rationale: """
+            Anything committed to a repository is readable by everyone with access to it, forever (history, forks, \
+            caches) and is scraped by bots within minutes when public. AWS's documented examples \
+            (`AKIAIOSFODNN7EXAMPLE`) and obvious placeholders (`changeme`, `<password>`) are not reported.
+            """,
+        useInstead: """
+            Revoke the credential, then read it from `${{ secrets.NAME }}` (workflows) or from Secrets Manager/SSM \
+            through `secrets[].valueFrom` (task definitions); for AWS prefer an OIDC role over keys altogether.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      AWS_ACCESS_KEY_ID: ↓AKIAZ7QX3MPLV4RTW2NB
+                      DB_PASSWORD: ↓s3cr3t-Pa55word!
+                    steps:
+                      - run: docker login -u admin --password ↓hunter2hunter2 registry.example.com
+                """),
+            RuleExample("""
+                {
+                  "family": "web",
+                  "containerDefinitions": [
+                    {
+                      "name": "web",
+                      "image": "web:1",
+                      "environment": [{"name": "GITHUB_TOKEN", "value": "↓ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"}]
+                    }
+                  ]
+                }
+                """, path: "task-definition.json"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE
+                      DB_PASSWORD: ${{ secrets.DB_PASSWORD }}
+                      POSTGRES_PASSWORD: postgres
+                    steps:
+                      - run: echo "$DB_PASSWORD" | docker login -u admin --password-stdin registry.example.com
+                """),
+        ]
+    )
+
+    public func check(workflow context: WorkflowContext) -> [Finding] {
+        var findings = HardcodedCredentialRule.scan(root: context.workflow.root, source: context.source)
+        // Literal passwords on command lines.
+        for (_, script, command) in context.allCommands {
+            for option in ["--password", "-p"] {
+                guard let name = command.command.name, name == "docker" || name == "helm" || name == "podman",
+                      command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.contains("login"),
+                      let word = command.command.optionValue(option), CredentialPatterns.isLiteralSecretValue(word.value) else { continue }
+                findings.append(Finding("literal password '\(Redaction.mask(word.value))' on the command line", at: context.location(of: word, in: script), sensitiveTexts: [word.value]))
+            }
+        }
+        return findings
+    }
+
+    public func check(taskDefinition context: TaskDefinitionContext) -> [Finding] {
+        HardcodedCredentialRule.scan(root: context.root, source: context.source)
+    }
+
+    /// Token shapes in every scalar, and literal values under secret-looking keys, with exact positions.
+    static func scan(root: Node, source: SourceText) -> [Finding] {
+        var findings: [Finding] = []
+        var stack: [(node: Node, key: String?)] = [(root, nil)]
+        while let (node, key) = stack.popLast() {
+            switch node.kind {
+            case .scalar(let text, _):
+                var matched = false
+                for match in CredentialPatterns.matches(in: text) {
+                    let mapped = ScalarText(node: node, source: source)
+                    findings.append(Finding("hard-coded \(match.kind) '\(Redaction.mask(match.value))'",
+                                            at: mapped.location(in: source, from: match.range.lowerBound, to: match.range.upperBound),
+                                            sensitiveTexts: [match.value]))
+                    matched = true
+                }
+                if !matched, let key, CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
+                    findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: node), sensitiveTexts: [text]))
+                }
+            case .sequence(let items):
+                stack += items.map { ($0, nil) }
+            case .mapping(let pairs):
+                // Task-definition style {"name": K, "value": V} entries count as key K.
+                if let name = pairs.first(where: { $0.key.scalar == "name" })?.value.scalar,
+                   let value = pairs.first(where: { $0.key.scalar == "value" })?.value {
+                    stack.append((value, name))
+                    stack += pairs.filter { $0.key.scalar != "value" }.map { ($0.value, $0.key.scalar) }
+                } else {
+                    stack += pairs.map { ($0.value, $0.key.scalar) }
+                }
+            }
+        }
+        return findings
+    }
+}

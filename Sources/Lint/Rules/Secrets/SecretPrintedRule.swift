@@ -1,0 +1,111 @@
+/// Secrets written to the job log.
+public struct SecretPrintedRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "secret-printed",
+        family: .secrets,
+        severity: .error,
+        summary: "A secret (`${{ secrets.X }}` or a variable set from one) is written to the log by `echo`/`printf`, `cat` of a file holding it, `set -x`, or an `env`/`printenv` dump.",
+        rationale: """
+            GitHub masks a secret's exact value in logs, but not transformed values (base64, JSON-escaped, split \
+            across lines), not values derived from it, and not in the raw logs of tools that buffer output. Logs are \
+            readable by everyone with read access to the repository and are kept for months.
+            """,
+        useInstead: """
+            Do not print secrets; pass them through environment variables or `--password-stdin`, and print only \
+            whether they are set (`[ -n "$TOKEN" ] && echo "token set"`).
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      DB_PASSWORD: ${{ secrets.DB_PASSWORD }}
+                    steps:
+                      - run: |
+                          ↓echo "password is $DB_PASSWORD"
+                          ↓printf '%s\\n' "${{ secrets.API_TOKEN }}"
+                      - run: |
+                          ↓set -x
+                          curl -H "Authorization: Bearer $DB_PASSWORD" https://api.example.com
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      DB_PASSWORD: ${{ secrets.DB_PASSWORD }}
+                    steps:
+                      - run: |
+                          echo "$DB_PASSWORD" | docker login -u admin --password-stdin registry.example.com
+                          echo "DB_URL=postgres://app:$DB_PASSWORD@db/app" > .env
+                          echo "deploying ${{ github.sha }}"
+                          set -e
+                """),
+        ]
+    )
+
+    public func check(workflow context: WorkflowContext) -> [Finding] {
+        var findings: [Finding] = []
+        for step in context.allSteps {
+            guard let script = step.script else { continue }
+            let taint = SecretTaint(step: step, context: context)
+            let usesSecrets = taint.isTainted(script.text.text) || !taint.taintedVariables.isEmpty && step.view.env.contains { Expressions.readsSecret($0.text ?? "") }
+            var secretFiles = Set<String>()
+            for resolved in script.commands {
+                let command = resolved.command
+                guard command.substitutionDepth == 0, let name = command.name else { continue }
+                let redirected = command.redirects.contains { r in
+                    (r.op == ">" || r.op == ">>" || r.op == ">|") && !(r.target?.value.hasPrefix("/dev/std") ?? true)
+                }
+                switch name {
+                case "echo", "printf":
+                    let tainted = command.arguments.first { taint.isTainted($0.value) }
+                    guard let word = tainted else { continue }
+                    if redirected {
+                        if let target = command.outputTarget?.value, !target.contains("GITHUB_") { secretFiles.insert(target) }
+                        continue
+                    }
+                    guard !command.pipesOut else { continue }
+                    findings.append(Finding("'\(name)' prints \(taint.source(in: word.value) ?? "a secret") to the log", at: context.location(of: command.words[0], in: script)))
+                case "cat":
+                    if let body = command.hereDocument, taint.isTainted(body.value) {
+                        if redirected, let target = command.outputTarget?.value { secretFiles.insert(target); continue }
+                        if !command.pipesOut {
+                            findings.append(Finding("'cat' prints a here-document holding \(taint.source(in: body.value) ?? "a secret") to the log", at: context.location(of: command.words[0], in: script)))
+                        }
+                        continue
+                    }
+                    guard !redirected, !command.pipesOut else { continue }
+                    if let file = command.arguments.first(where: { secretFiles.contains($0.value) }) {
+                        findings.append(Finding("'cat \(file.value)' prints a file that holds a secret to the log", at: context.location(of: command.words[0], in: script)))
+                    }
+                case "set":
+                    let enablesTrace = command.arguments.contains { arg in
+                        (arg.value.hasPrefix("-") && !arg.value.hasPrefix("--") && arg.value.contains("x")) || arg.value == "xtrace"
+                    }
+                    if enablesTrace && usesSecrets {
+                        findings.append(Finding("'set -x' traces every command with its expanded arguments, and this script uses secrets", at: context.location(of: command.words[0], in: script)))
+                    }
+                case "bash", "sh":
+                    if command.arguments.contains(where: { $0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.contains("x") }) && usesSecrets {
+                        findings.append(Finding("'\(name) -x' traces every command with its expanded arguments, and this step uses secrets", at: context.location(of: command.words[0], in: script)))
+                    }
+                case "env", "printenv":
+                    let stepHasSecrets = (context.workflow.env + context.jobs[step.jobIndex].view.env + step.view.env).contains { Expressions.readsSecret($0.text ?? "") }
+                    guard command.arguments.isEmpty, stepHasSecrets, !redirected else { continue }
+                    findings.append(Finding("'\(name)' dumps every environment variable, including secrets set in 'env:', to the log", at: context.location(of: command.words[0], in: script)))
+                default:
+                    continue
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,147 @@
+/// The image rendered or deployed is not the image the workflow pushed.
+public struct ImageTagMismatchRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "image-tag-mismatch",
+        family: .serviceUpdate,
+        severity: .error,
+        summary: "The image rendered into the task definition is not the one the workflow pushed (other tag or repository), or its tag comes from an output that is never set.",
+        rationale: """
+            The deploy succeeds but runs another image than the one just built: an older `:latest`, a tag from a \
+            previous run, or an empty tag (`repo:`) when the expression reads an output or event field that does not \
+            exist in this run (`github.event.release.tag_name` on a `workflow_dispatch`, a misspelled step id).
+            """,
+        useInstead: """
+            Write the pushed reference once, to `$GITHUB_OUTPUT` in the build step (`image=$REGISTRY/$REPO:$TAG`), and \
+            render `image: ${{ steps.build-image.outputs.image }}`.
+            """,
+        triggeringExamples: [
+            RuleExample("""
+                on: push
+                env:
+                  IMAGE: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: aws-actions/amazon-ecr-login@v2
+                      - run: docker push $IMAGE:${{ github.sha }}
+                      - id: task-def
+                        uses: aws-actions/amazon-ecs-render-task-definition@v1
+                        with:
+                          task-definition: task-definition.json
+                          container-name: web
+                          image: ↓${{ env.IMAGE }}:latest
+                """),
+            RuleExample("""
+                on: workflow_dispatch
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: task-def
+                        uses: aws-actions/amazon-ecs-render-task-definition@v1
+                        with:
+                          task-definition: task-definition.json
+                          container-name: web
+                          image: ↓123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.event.release.tag_name }}
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: login-ecr
+                        uses: aws-actions/amazon-ecr-login@v2
+                      - id: build-image
+                        env:
+                          REGISTRY: ${{ steps.login-ecr.outputs.registry }}
+                        run: |
+                          docker build -t $REGISTRY/web:${{ github.sha }} .
+                          docker push $REGISTRY/web:${{ github.sha }}
+                          echo "image=$REGISTRY/web:${{ github.sha }}" >> $GITHUB_OUTPUT
+                      - id: task-def
+                        uses: aws-actions/amazon-ecs-render-task-definition@v1
+                        with:
+                          task-definition: task-definition.json
+                          container-name: web
+                          image: ${{ steps.build-image.outputs.image }}
+                """),
+        ]
+    )
+
+    /// Outputs of actions whose output set is fixed.
+    static let knownOutputs: [String: Set<String>] = [
+        AWSActionCatalog.renderTaskDefinition: ["task-definition"],
+        AWSActionCatalog.deployTaskDefinition: ["task-definition-arn", "codedeploy-deployment-id", "run-task-arn"],
+        "docker/build-push-action": ["imageid", "digest", "metadata"],
+    ]
+
+    public func check(workflow context: WorkflowContext) -> [Finding] {
+        var findings: [Finding] = []
+        let pushed = context.deployment.pushes.map { ImageReference($0.image) }
+        for render in context.deployment.renders {
+            guard let step = context.step(at: render.position), let input = render.image, let raw = input.text else { continue }
+            if let problem = unsetSource(in: raw, step: step, context: context) {
+                findings.append(Finding(problem, at: context.location(of: input.value)))
+                continue
+            }
+            let resolved = step.resolve(raw)
+            guard !ImageReference.isUnresolved(resolved) else { continue }
+            let rendered = ImageReference(resolved)
+            let sameRepository = pushed.filter { !ImageReference.isUnresolved($0.text) && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(rendered.repository) }
+            guard !sameRepository.isEmpty, !sameRepository.contains(where: { $0.text == rendered.text }) else { continue }
+            let tags = sameRepository.map { $0.tag ?? "latest" }
+            if !tags.contains(rendered.tag ?? "latest") || rendered.host != sameRepository[0].host {
+                let pushedList = sameRepository.map(\.text).joined(separator: ", ")
+                findings.append(Finding("the rendered image '\(resolved)' is not the image this workflow pushes (\(pushedList))", at: context.location(of: input.value),
+                                        related: context.deployment.pushes.filter { p in sameRepository.contains { $0.text == p.image } }.map { RelatedLocation(location: $0.location, label: "image pushed here") }))
+            }
+        }
+        return findings
+    }
+
+    /// Why an expression in `raw` yields nothing in this workflow, if it does.
+    private func unsetSource(in raw: String, step: StepFacts, context: WorkflowContext) -> String? {
+        let events = Set(context.workflow.events.map(\.name))
+        let job = context.jobs[step.jobIndex]
+        for (_, inner) in Expressions.occurrences(in: raw) {
+            let parts = inner.split(separator: ".").map(String.init)
+            if parts.count >= 3, parts[0] == "github", parts[1] == "event", parts[2] == "release", !events.contains("release"), !events.isEmpty, !context.workflow.isReusable {
+                return "the tag comes from '\(inner)', which is empty: this workflow is not triggered by 'release' (\(events.sorted().joined(separator: ", ")))"
+            }
+            if parts.count == 4, parts[0] == "steps", parts[2] == "outputs" {
+                let earlier = job.steps.filter { $0.view.index < step.view.index }
+                guard let producer = earlier.first(where: { $0.view.id == parts[1] }) else {
+                    return "'\(inner)' reads a step '\(parts[1])' that does not exist before this step in the job, so the image tag is empty"
+                }
+                if let action = producer.view.action, let outputs = ImageTagMismatchRule.knownOutputs[action.repository], !outputs.contains(parts[3]) {
+                    return "'\(inner)': \(action.repository) has no output '\(parts[3])', so the image is empty"
+                }
+                if let script = producer.script, !script.text.text.contains("GITHUB_OUTPUT"), !script.text.text.contains("set-output") {
+                    return "'\(inner)': step '\(parts[1])' never writes an output (no $GITHUB_OUTPUT), so the image is empty"
+                }
+            }
+            if parts.count == 4, parts[0] == "needs", parts[2] == "outputs" {
+                guard job.view.needs.contains(where: { $0.name == parts[1] }) else {
+                    return "'\(inner)' reads job '\(parts[1])', which this job does not list in 'needs', so the value is empty"
+                }
+                if let producer = context.workflow.job(parts[1]), producer.uses == nil, !producer.outputs.contains(where: { $0.name == parts[3] }) {
+                    return "'\(inner)': job '\(parts[1])' has no output '\(parts[3])', so the value is empty"
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension ImageReference {
+    /// The last path component of a repository (`org/web` → `web`).
+    static func lastComponent(_ repository: String) -> String {
+        String(repository.split(separator: "/").last ?? Substring(repository))
+    }
+}

@@ -1,0 +1,74 @@
+/// A parsed `uses:` value: `owner/repo[/path]@ref`, `./local`, or `docker://image`.
+public struct ActionReference: Sendable, Hashable {
+    /// `owner/repo` lowercased (empty for local and docker actions).
+    public let repository: String
+    /// The sub-path inside the repository, if any.
+    public let path: String?
+    /// The ref after `@` (nil when missing).
+    public let ref: String?
+    /// True for `./path` actions.
+    public let isLocal: Bool
+    /// True for `docker://` actions.
+    public let isDocker: Bool
+
+    /// Parses a `uses:` string; nil for an empty string.
+    public init?(parsing raw: String) {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        if text.hasPrefix("./") || text.hasPrefix("../") {
+            repository = ""; path = text; ref = nil; isLocal = true; isDocker = false
+            return
+        }
+        if text.hasPrefix("docker://") {
+            repository = ""; path = String(text.dropFirst(9)); ref = nil; isLocal = false; isDocker = true
+            return
+        }
+        isLocal = false
+        isDocker = false
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        ref = parts.count == 2 ? String(parts[1]) : nil
+        let segments = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+        if segments.count >= 2 {
+            repository = (segments[0] + "/" + segments[1]).lowercased()
+            path = segments.count > 2 ? segments[2...].joined(separator: "/") : nil
+        } else {
+            repository = String(parts[0]).lowercased()
+            path = nil
+        }
+    }
+
+    /// `owner/repo[/path]` lowercased, the action's identity.
+    public var name: String { path.map { repository + "/" + $0.lowercased() } ?? repository }
+
+    /// The owner part.
+    public var owner: String { String(repository.split(separator: "/").first ?? "") }
+
+    /// True when `ref` is a full 40-hex commit SHA.
+    public var isPinnedToCommit: Bool {
+        guard let ref, ref.count == 40 else { return false }
+        return ref.allSatisfy { $0.isHexDigit }
+    }
+
+    /// The major version of a `vN`, `vN.M.P` or `N.M` ref; nil for SHAs and branches.
+    public var majorVersion: Int? {
+        guard let ref else { return nil }
+        var digits = Substring(ref)
+        if digits.first == "v" || digits.first == "V" { digits = digits.dropFirst() }
+        let major = digits.prefix { $0.isNumber }
+        guard !major.isEmpty, major.count < 4 else { return nil }
+        let rest = digits.dropFirst(major.count)
+        guard rest.isEmpty || rest.first == "." else { return nil }
+        return Int(major)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

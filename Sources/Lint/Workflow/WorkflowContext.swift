@@ -1,0 +1,246 @@
+import YAML
+
+/// A `run:` script: its node, its text mapped back to the file, and its commands with resolved word values.
+public struct Script: Sendable {
+    /// The `run:` value node.
+    public let node: Node
+    /// The script text with its source offsets.
+    public let text: ScalarText
+    /// The commands, in textual order (substitutions before the command that holds them).
+    public let commands: [ResolvedCommand]
+}
+
+/// A shell command with each word's value resolved against the scope at that point of the script.
+public struct ResolvedCommand: Sendable {
+    /// The command as read.
+    public let command: ShellCommand
+    /// `command.words[i].value` resolved.
+    public let resolved: [String]
+    /// The assignment words resolved (`NAME=value`).
+    public let resolvedAssignments: [String]
+    /// Index of the command in its script.
+    public let index: Int
+
+    /// The resolved value of the word after `option`.
+    public func resolvedOption(_ option: String) -> (word: ShellWord, value: String)? {
+        for (i, word) in command.words.enumerated() {
+            if word.value == option, i + 1 < command.words.count { return (command.words[i + 1], resolved[i + 1]) }
+            if word.value.hasPrefix(option + "=") { return (word, String(resolved[i].dropFirst(option.count + 1))) }
+        }
+        return nil
+    }
+}
+
+/// One step with what is known at its position.
+public struct StepFacts: Sendable {
+    /// Index of the job in the workflow.
+    public let jobIndex: Int
+    /// The step.
+    public let view: StepView
+    /// The scope visible to the step (its own `env` included).
+    public let scope: ValueScope
+    /// The `run:` script, if any.
+    public let script: Script?
+
+    /// Resolves a text against the step's scope.
+    public func resolve(_ text: String) -> String { scope.resolve(text) }
+}
+
+/// One job with its steps.
+public struct JobFacts: Sendable {
+    /// Index in the workflow.
+    public let index: Int
+    /// The job.
+    public let view: JobView
+    /// Its steps.
+    public let steps: [StepFacts]
+}
+
+/// Everything a workflow rule may ask about one workflow file.
+public struct WorkflowContext: Sendable {
+    /// The file's text.
+    public let source: SourceText
+    /// The tolerant view.
+    public let workflow: WorkflowView
+    /// Jobs with step facts.
+    public let jobs: [JobFacts]
+    /// Other files of the repository (task definitions).
+    public let repository: RepositoryFiles
+    /// Deployment facts (pushes, logins, renders, deploys, AWS commands).
+    public let deployment: DeploymentFacts
+
+    /// Builds the context for a parsed workflow.
+    public init(source: SourceText, root: Node, repository: RepositoryFiles) {
+        self.source = source
+        self.repository = repository
+        let view = WorkflowView(root: root)
+        self.workflow = view
+        var base = ValueScope()
+        for input in WorkflowView.entries(of: view.onPair?.value["workflow_call"]?["inputs"])
+            + WorkflowView.entries(of: view.onPair?.value["workflow_dispatch"]?["inputs"]) {
+            if let value = input.value["default"]?.scalar { base.inputs[input.name] = value }
+        }
+        for entry in view.env { if let text = entry.text { base.env[entry.name] = base.resolve(text) } }
+        var jobs: [JobFacts] = []
+        for (jobIndex, job) in view.jobs.enumerated() {
+            var scope = base
+            for entry in job.env { if let text = entry.text { scope.env[entry.name] = scope.resolve(text) } }
+            var steps: [StepFacts] = []
+            for step in job.steps {
+                var stepScope = scope
+                for entry in step.env { if let text = entry.text { stepScope.env[entry.name] = scope.resolve(text) } }
+                var script: Script?
+                if let run = step.run, run.scalar != nil {
+                    script = WorkflowContext.readScript(run, source: source, scope: &stepScope, jobScope: &scope, stepID: step.id)
+                }
+                if let id = step.id, let action = step.action {
+                    if action.repository == AWSActionCatalog.ecrLogin {
+                        let isPublic = step.input("registry-type")?.text == "public"
+                        scope.stepOutputs[id, default: [:]]["registry"] = isPublic ? "public.ecr.aws" : ImageReference.ecrLoginRegistry
+                    }
+                    if action.repository == "docker/metadata-action" {
+                        scope.stepOutputs[id, default: [:]].merge(WorkflowContext.metadataOutputs(step, scope: stepScope)) { $1 }
+                    }
+                    if action.repository == AWSActionCatalog.renderTaskDefinition {
+                        scope.stepOutputs[id, default: [:]]["task-definition"] = "<rendered:\(id)>"
+                    }
+                }
+                if let id = step.id, let outputs = stepScope.stepOutputs[id] {
+                    scope.stepOutputs[id, default: [:]].merge(outputs) { $1 }
+                }
+                steps.append(StepFacts(jobIndex: jobIndex, view: step, scope: stepScope, script: script))
+            }
+            for output in job.outputs {
+                if let text = output.text { base.jobOutputs[job.id, default: [:]][output.name] = scope.resolve(text) }
+            }
+            jobs.append(JobFacts(index: jobIndex, view: job, steps: steps))
+        }
+        // Job outputs may be read by jobs declared earlier (needs order is free): resolve once more for them.
+        self.jobs = jobs.map { job in
+            JobFacts(index: job.index, view: job.view, steps: job.steps.map { step in
+                var scope = step.scope
+                scope.jobOutputs = base.jobOutputs
+                return StepFacts(jobIndex: step.jobIndex, view: step.view, scope: scope, script: step.script)
+            })
+        }
+        self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source)
+    }
+
+    /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.
+    static func readScript(_ node: Node, source: SourceText, scope: inout ValueScope, jobScope: inout ValueScope,
+                           stepID: String?) -> Script {
+        let text = ScalarText(node: node, source: source)
+        let commands = ShellReader().read(text.text)
+        var resolvedCommands: [ResolvedCommand] = []
+        for (index, command) in commands.enumerated() {
+            let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
+            let resolved = command.words.map { scope.resolve($0.value) }
+            resolvedCommands.append(ResolvedCommand(command: command, resolved: resolved,
+                                                    resolvedAssignments: resolvedAssignments, index: index))
+            if command.words.isEmpty {
+                for assignment in resolvedAssignments {
+                    if let eq = assignment.firstIndex(of: "=") {
+                        scope.env[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
+                    }
+                }
+            }
+            guard let name = command.name, name == "echo" || name == "printf" else { continue }
+            let payload = resolved.dropFirst().filter { !$0.hasPrefix("-") || $0.contains("=") }.joined(separator: " ")
+            let target = command.outputTarget.map { $0.value } ?? ""
+            var lines = payload.split(separator: "\n").map(String.init)
+            if name == "printf" { lines = payload.replacingEscapedNewlines().split(separator: "\n").map(String.init) }
+            if target.contains("GITHUB_ENV") {
+                for line in lines {
+                    guard let eq = line.firstIndex(of: "="), !line[..<eq].contains("<") else { continue }
+                    let key = String(line[..<eq]).trimmingWhitespace()
+                    let value = String(line[line.index(after: eq)...])
+                    jobScope.env[key] = value
+                    scope.env[key] = value
+                }
+            } else if target.contains("GITHUB_OUTPUT"), let stepID {
+                for line in lines {
+                    guard let eq = line.firstIndex(of: "="), !line[..<eq].contains("<") else { continue }
+                    scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
+                }
+            } else if let stepID, payload.hasPrefix("::set-output name=") {
+                let rest = payload.dropFirst("::set-output name=".count)
+                if let sep = rest.firstRange(of: "::") {
+                    scope.stepOutputs[stepID, default: [:]][String(rest[..<sep.lowerBound])] = String(rest[sep.upperBound...])
+                }
+            }
+        }
+        return Script(node: node, text: text, commands: resolvedCommands)
+    }
+
+    /// What `docker/metadata-action` outputs as `version` and `tags`, as far as its `tags:` rules tell.
+    ///
+    /// The version is the highest-priority tag: a branch or pull-request ref (the branch name, mutable) beats a
+    /// `type=sha` tag.
+    static func metadataOutputs(_ step: StepView, scope: ValueScope) -> [String: String] {
+        let rules = (step.input("tags")?.text ?? "").split(separator: "\n").map { $0.trimmingWhitespace() }
+        let images = (step.input("images")?.text ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," })
+            .map { scope.resolve($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        var version: String?
+        if rules.contains(where: { $0.contains("event=branch") || $0.contains("event=pr") }) {
+            version = "${{ github.ref_name }}"
+        } else if rules.contains(where: { $0.hasPrefix("type=semver") || $0.contains("event=tag") }) {
+            version = nil
+        } else if let raw = rules.first(where: { $0.hasPrefix("type=raw") }), let value = raw.split(separator: ",").first(where: { $0.hasPrefix("value=") }) {
+            version = String(value.dropFirst(6))
+        } else if rules.contains(where: { $0.hasPrefix("type=sha") }) {
+            version = "sha-${{ github.sha }}"
+        }
+        guard let version else { return [:] }
+        var outputs = ["version": version]
+        if let image = images.first { outputs["tags"] = image + ":" + version }
+        return outputs
+    }
+
+    /// The location of a node of this file.
+    public func location(of node: Node) -> SourceLocation { source.location(of: node) }
+
+    /// The location of a node's first line only (for findings about a whole step or job).
+    public func headLocation(of node: Node) -> SourceLocation {
+        let start = node.start
+        let lineText = source.lineText(start.line)
+        let endColumn = max(start.column + 1, lineText.count + 1)
+        return SourceLocation(path: source.path, line: start.line, column: start.column, endLine: start.line, endColumn: endColumn)
+    }
+
+    /// The location of a word of a script.
+    public func location(of word: ShellWord, in script: Script) -> SourceLocation {
+        script.text.location(in: source, from: word.start, to: word.end)
+    }
+
+    /// The location of a whole command of a script.
+    public func location(of command: ShellCommand, in script: Script) -> SourceLocation {
+        guard let first = command.words.first ?? command.assignments.first else { return location(of: script.node) }
+        let last = command.words.last ?? first
+        return script.text.location(in: source, from: first.start, to: last.end)
+    }
+
+    /// The location of a step: its `- ` item (first line).
+    public func location(ofStep step: StepFacts) -> SourceLocation { headLocation(of: step.view.node) }
+
+    /// Every step of every job, in order.
+    public var allSteps: [StepFacts] { jobs.flatMap(\.steps) }
+
+    /// The effective `permissions` node for a job (its own, else the workflow's).
+    public func permissions(for job: JobView) -> Node? { job.permissions ?? workflow.permissions }
+}
+
+extension String {
+    /// `\n` escapes (as `printf` reads them) turned into line breaks.
+    func replacingEscapedNewlines() -> String {
+        var out = ""
+        var iterator = makeIterator()
+        while let c = iterator.next() {
+            if c == "\\" {
+                if let n = iterator.next() { out.append(n == "n" ? "\n" : n) }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

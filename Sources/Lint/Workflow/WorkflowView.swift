@@ -1,0 +1,182 @@
+import YAML
+
+/// A `KEY: value` entry of an `env:` block, `with:` block or similar mapping, with both nodes.
+public struct KeyedNode: Sendable, Hashable {
+    /// The key's text.
+    public let name: String
+    /// The key node (for positions).
+    public let key: Node
+    /// The value node.
+    public let value: Node
+
+    /// The value's text when it is a scalar.
+    public var text: String? { value.scalar }
+}
+
+/// A tolerant view of a GitHub Actions workflow: every field optional, every wrong shape ignored (other rules
+/// report it), every value keeps its node so positions stay exact.
+public struct WorkflowView: Sendable {
+    /// The root mapping.
+    public let root: Node
+    /// `name:`.
+    public let name: Node?
+    /// Trigger names with their nodes (`on: push`, `on: [push]`, `on: {push: ...}`).
+    public let events: [KeyedNode]
+    /// The `on:` pair, if any.
+    public let onPair: Node.Pair?
+    /// Workflow-level `permissions:`.
+    public let permissions: Node?
+    /// Workflow-level `env:`.
+    public let env: [KeyedNode]
+    /// Workflow-level `concurrency:`.
+    public let concurrency: Node?
+    /// The `jobs:` pair, if any.
+    public let jobsPair: Node.Pair?
+    /// Jobs in source order.
+    public let jobs: [JobView]
+
+    /// Builds the view; never fails.
+    public init(root: Node) {
+        self.root = root
+        name = root["name"]
+        let on = root.pair("on") ?? root.pair("true")
+        onPair = on
+        var events: [KeyedNode] = []
+        if let value = on?.value {
+            switch value.kind {
+            case .scalar(let text, _):
+                events.append(KeyedNode(name: text, key: value, value: value))
+            case .sequence(let items):
+                for item in items { if let text = item.scalar { events.append(KeyedNode(name: text, key: item, value: item)) } }
+            case .mapping:
+                events = WorkflowView.entries(of: value)
+            }
+        }
+        self.events = events
+        permissions = root["permissions"]
+        env = WorkflowView.entries(of: root["env"])
+        concurrency = root["concurrency"]
+        jobsPair = root.pair("jobs")
+        jobs = WorkflowView.entries(of: jobsPair?.value).map { JobView(id: $0.name, key: $0.key, node: $0.value) }
+    }
+
+    /// The job with the given id.
+    public func job(_ id: String) -> JobView? { jobs.first { $0.id == id } }
+
+    /// True when the workflow can be called by other workflows (`on: workflow_call`).
+    public var isReusable: Bool { events.contains { $0.name == "workflow_call" } }
+
+    /// The scalar-keyed entries of a mapping node (empty for anything else).
+    public static func entries(of node: Node?) -> [KeyedNode] {
+        guard let pairs = node?.mapping else { return [] }
+        return pairs.compactMap { pair in
+            guard let name = pair.key.scalar else { return nil }
+            return KeyedNode(name: name, key: pair.key, value: pair.value)
+        }
+    }
+}
+
+/// One job of a workflow.
+public struct JobView: Sendable {
+    /// The job id (its key under `jobs:`).
+    public let id: String
+    /// The key node.
+    public let key: Node
+    /// The job's mapping.
+    public let node: Node
+    /// `name:`.
+    public let name: Node?
+    /// `needs:` targets with their nodes.
+    public let needs: [KeyedNode]
+    /// Job-level `permissions:`.
+    public let permissions: Node?
+    /// Job-level `env:`.
+    public let env: [KeyedNode]
+    /// Job-level `concurrency:`.
+    public let concurrency: Node?
+    /// `uses:` of a job that calls a reusable workflow.
+    public let uses: Node?
+    /// `with:` of a reusable-workflow call.
+    public let with: [KeyedNode]
+    /// `outputs:`.
+    public let outputs: [KeyedNode]
+    /// `environment:` (a name or a mapping with `name`).
+    public let environment: Node?
+    /// Steps in order.
+    public let steps: [StepView]
+
+    init(id: String, key: Node, node: Node) {
+        self.id = id
+        self.key = key
+        self.node = node
+        name = node["name"]
+        var needs: [KeyedNode] = []
+        if let value = node["needs"] {
+            if let text = value.scalar {
+                needs.append(KeyedNode(name: text, key: value, value: value))
+            } else if let items = value.sequence {
+                for item in items { if let text = item.scalar { needs.append(KeyedNode(name: text, key: item, value: item)) } }
+            }
+        }
+        self.needs = needs
+        permissions = node["permissions"]
+        env = WorkflowView.entries(of: node["env"])
+        concurrency = node["concurrency"]
+        uses = node["uses"]
+        with = WorkflowView.entries(of: node["with"])
+        outputs = WorkflowView.entries(of: node["outputs"])
+        environment = node["environment"]
+        steps = (node["steps"]?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+    }
+
+    /// The job's display name, or its id.
+    public var displayName: String { name?.scalar ?? id }
+}
+
+/// One step of a job.
+public struct StepView: Sendable {
+    /// 0-based position in the job.
+    public let index: Int
+    /// The step's mapping.
+    public let node: Node
+    /// `id:`.
+    public let id: String?
+    /// `name:`.
+    public let name: Node?
+    /// `uses:` node.
+    public let usesNode: Node?
+    /// The parsed `uses:` reference.
+    public let action: ActionReference?
+    /// `with:` entries.
+    public let with: [KeyedNode]
+    /// The `with:` mapping node.
+    public let withNode: Node?
+    /// `run:` script node.
+    public let run: Node?
+    /// Step-level `env:`.
+    public let env: [KeyedNode]
+
+    init(index: Int, node: Node) {
+        self.index = index
+        self.node = node
+        id = node["id"]?.scalar
+        name = node["name"]
+        usesNode = node["uses"]
+        action = usesNode?.scalar.flatMap(ActionReference.init(parsing:))
+        withNode = node["with"]
+        with = WorkflowView.entries(of: withNode)
+        run = node["run"]
+        env = WorkflowView.entries(of: node["env"])
+    }
+
+    /// The `with:` value for `key`.
+    public func input(_ key: String) -> KeyedNode? { with.first { $0.name == key } }
+
+    /// A short label for messages: the name, the id, or the action.
+    public var label: String {
+        if let text = name?.scalar { return "'\(text)'" }
+        if let id { return "'\(id)'" }
+        if let action { return action.repository }
+        return "step \(index + 1)"
+    }
+}

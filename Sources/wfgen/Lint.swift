@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Lint
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// `wfgen lint`: check workflows and task definitions for ECS deployment mistakes.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find ECR/ECS confusion, missing service updates, leaked secrets and absent health checks.",
+        discussion: """
+            Lints *.yml/*.yaml workflows and the *.json task definitions they name (paths relative to the \
+            repository root). Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or unreadable \
+            input, 3 internal error.
+            """
+    )
+
+    @Argument(help: "Workflow files, task-definition files or folders (default: .github/workflows).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Hide findings below this severity (note, warning, error).")
+    var minSeverity: Severity?
+
+    @Option(help: "Exit 1 when a finding is at or above this severity (default: warning).")
+    var failLevel: Severity?
+
+    @Option(help: "Configuration file (default: <root>/.wfgen.yml when present).")
+    var config: String?
+
+    @Option(help: "Repository root that workflows name task definitions relative to (default: the current folder).")
+    var root: String?
+
+    func run() throws {
+        var output = StandardOutput()
+        var errors = StandardError()
+        let invocation = LintInvocation(paths: paths, format: format, minimumSeverity: minSeverity, failLevel: failLevel,
+                                        configPath: config, root: root,
+                                        workingDirectory: FileManager.default.currentDirectoryPath)
+        let code = LintRunner.run(invocation, output: &output, errors: &errors)
+        if code != .clean { throw ExitCode(code.rawValue) }
+    }
+}
+
+/// Standard output as a text stream.
+struct StandardOutput: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
+}
+
+/// Standard error as a text stream.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Lint
+
+/// `wfgen rules`: list every lint rule.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the lint rules by family, with severity and summary.")
+
+    func run() throws {
+        var output = StandardOutput()
+        RuleDocsCommand.list(output: &output)
+    }
+}
