@@ -92,7 +92,9 @@ struct SecretTaint {
                 guard let eq = assignment.value.firstIndex(of: "=") else { continue }
                 let name = String(assignment.value[..<eq])
                 let value = String(assignment.value[assignment.value.index(after: eq)...])
-                if Expressions.readsSecret(value) || SecretTaint.mentions(value, names) { names.insert(name) }
+                // A command substitution's output is not the secret it used (an HTTP status, a signature).
+                let viaSubstitution = value.contains("$(") || value.contains("`")
+                if Expressions.readsSecret(value) || (!viaSubstitution && SecretTaint.mentions(value, names)) { names.insert(name) }
             }
         }
         taintedVariables = names

@@ -132,11 +132,24 @@ public struct WorkflowContext: Sendable {
         let text = ScalarText(node: node, source: source)
         let commands = ShellReader().read(text.text)
         var resolvedCommands: [ResolvedCommand] = []
-        for (index, command) in commands.enumerated() {
+        for command in commands {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
             let resolved = command.words.map { scope.resolve($0.value) }
             resolvedCommands.append(ResolvedCommand(command: command, resolved: resolved,
-                                                    resolvedAssignments: resolvedAssignments, index: index))
+                                                    resolvedAssignments: resolvedAssignments, index: resolvedCommands.count))
+            // `eval $CMD` runs the command built in a variable: read the resolved text as commands too,
+            // positioned on the eval command itself.
+            if command.name == "eval", resolved.count > 1, let first = command.words.first, let last = command.words.last {
+                let text = resolved.dropFirst().joined(separator: " ")
+                for inner in ShellReader().read(text) {
+                    let words = inner.words.map { ShellWord(raw: $0.raw, value: $0.value, start: first.start, end: last.end) }
+                    let rebuilt = ShellCommand(words: words, assignments: [], redirects: inner.redirects, hereDocument: nil,
+                                               isPipedInto: inner.isPipedInto, pipesOut: inner.pipesOut,
+                                               substitutionDepth: command.substitutionDepth + 1)
+                    resolvedCommands.append(ResolvedCommand(command: rebuilt, resolved: words.map(\.value),
+                                                            resolvedAssignments: [], index: resolvedCommands.count))
+                }
+            }
             if command.words.isEmpty {
                 for assignment in resolvedAssignments {
                     if let eq = assignment.firstIndex(of: "=") {

@@ -109,6 +109,10 @@ enum CredentialPatterns {
         // Identifiers such as `my-app-secret` or `DB_PASSWORD` name a secret rather than hold one.
         if value.allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "_" || $0 == "/" }) { return false }
         if value.allSatisfy({ $0.isUppercase || $0 == "_" }) { return false }
+        // Identifiers with separators (`INSTALLER_CERT_P12`, `prod-db-password-2`) name a secret stored elsewhere.
+        let isUpperIdentifier = value.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "_" }
+        let isLowerIdentifier = value.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" || $0 == "-" }
+        if (isUpperIdentifier || isLowerIdentifier) && (value.contains("_") || value.contains("-")) { return false }
         return true
     }
 

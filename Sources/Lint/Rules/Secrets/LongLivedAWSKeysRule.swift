@@ -68,7 +68,7 @@ public struct LongLivedAWSKeysRule: Rule {
             guard step.view.action != nil else { continue }
             let keys = step.view.with.filter { isKeyID($0.name) || isSecretKey($0.name) }
             if let first = keys.first(where: { isKeyID($0.name) }) ?? keys.first, fromStore(first.text) {
-                findings.append(Finding("static AWS access keys are passed to \(step.view.action?.repository ?? "this step"); use an OIDC role (role-to-assume with id-token: write) instead", at: context.location(of: first.key)))
+                findings.append(Finding("static AWS access keys are passed to \(step.view.action.map { $0.repository.isEmpty ? ($0.path ?? "a local action") : $0.repository } ?? "this step"); use an OIDC role (role-to-assume with id-token: write) instead", at: context.location(of: first.key)))
             }
         }
         // env at every level.

@@ -86,8 +86,16 @@ public struct PlaintextSecretEnvironmentRule: Rule {
         return findings
     }
 
+    /// True for a JSON file that is a task definition: named like one, or registered/rendered by the workflow.
+    static func isTaskDefinitionFile(_ path: String, registered: Set<String>) -> Bool {
+        guard path.hasSuffix(".json") else { return false }
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return name.contains("task") || registered.contains(RepositoryPath.normalize(path))
+    }
+
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
+        let registered = Set(TaskDefinitionReferences.paths(in: context))
         for step in context.allSteps {
             let taint = SecretTaint(step: step, context: context)
             if step.view.action?.repository == AWSActionCatalog.renderTaskDefinition, let input = step.view.input("environment-variables"),
@@ -110,7 +118,8 @@ public struct PlaintextSecretEnvironmentRule: Rule {
             for resolved in script.commands {
                 let command = resolved.command
                 guard let name = command.name, name == "sed" || name == "jq" || name == "envsubst" else { continue }
-                let touchesJSON = command.words.contains { $0.value.hasSuffix(".json") } || (command.outputTarget?.value.hasSuffix(".json") ?? false)
+                let files = command.words.map(\.value) + [command.outputTarget?.value].compactMap { $0 }
+                let touchesJSON = files.contains { PlaintextSecretEnvironmentRule.isTaskDefinitionFile($0, registered: registered) }
                 let secretWord = command.words.first { taint.isTainted($0.value) }
                 let envsubstSecret = name == "envsubst" && !taint.taintedVariables.isEmpty
                 if touchesJSON, let word = secretWord ?? (envsubstSecret ? command.words.first : nil) {

@@ -26,7 +26,7 @@ public struct DeployBeforePushRule: Rule {
                     runs-on: ubuntu-latest
                     steps:
                       - run: |
-                          aws ecs ↓update-service --cluster prod --service web --task-definition web
+                          ↓aws ecs update-service --cluster prod --service web --task-definition web
                           aws ecs wait services-stable --cluster prod --services web
                 """),
         ],

@@ -91,12 +91,15 @@ public struct ImageTagMismatchRule: Rule {
                 continue
             }
             let resolved = step.resolve(raw)
-            guard !ImageReference.isUnresolved(resolved) else { continue }
+            guard !ImageReference.hasShellVariable(resolved), !resolved.hasPrefix("${{") else { continue }
             let rendered = ImageReference(resolved)
-            let sameRepository = pushed.filter { !ImageReference.isUnresolved($0.text) && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(rendered.repository) }
+            let sameRepository = pushed.filter {
+                !ImageReference.hasShellVariable($0.text) && $0.host == rendered.host
+                    && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(rendered.repository)
+            }
             guard !sameRepository.isEmpty, !sameRepository.contains(where: { $0.text == rendered.text }) else { continue }
             let tags = sameRepository.map { $0.tag ?? "latest" }
-            if !tags.contains(rendered.tag ?? "latest") || rendered.host != sameRepository[0].host {
+            if !tags.contains(rendered.tag ?? "latest") {
                 let pushedList = sameRepository.map(\.text).joined(separator: ", ")
                 findings.append(Finding("the rendered image '\(resolved)' is not the image this workflow pushes (\(pushedList))", at: context.location(of: input.value),
                                         related: context.deployment.pushes.filter { p in sameRepository.contains { $0.text == p.image } }.map { RelatedLocation(location: $0.location, label: "image pushed here") }))
@@ -140,6 +143,16 @@ public struct ImageTagMismatchRule: Rule {
 }
 
 extension ImageReference {
+    /// True when `text` holds a shell variable (`$X`, `${X}`) outside `${{ }}` expressions, i.e. a value unknown here.
+    static func hasShellVariable(_ text: String) -> Bool {
+        var rest = text
+        for (range, _) in Expressions.occurrences(in: text).reversed() {
+            let bytes = Array(rest.utf8)
+            rest = String(decoding: bytes[..<range.lowerBound] + bytes[range.upperBound...], as: UTF8.self)
+        }
+        return rest.contains("$")
+    }
+
     /// The last path component of a repository (`org/web` → `web`).
     static func lastComponent(_ repository: String) -> String {
         String(repository.split(separator: "/").last ?? Substring(repository))

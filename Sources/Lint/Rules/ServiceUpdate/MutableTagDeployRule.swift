@@ -47,7 +47,7 @@ public struct MutableTagDeployRule: Rule {
                       - uses: aws-actions/amazon-ecr-login@v2
                       - run: |
                           docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest
-                          aws ecs ↓update-service --cluster prod --service web --force-new-deployment
+                          ↓aws ecs update-service --cluster prod --service web --force-new-deployment
                           aws ecs wait services-stable --cluster prod --services web
                 """),
         ],

@@ -83,11 +83,17 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
             for render in renders where render.view.id == nil {
                 findings.append(Finding("this render step has no 'id', so its output (the task definition with the new image) cannot be deployed", at: context.usesLocation(of: render)))
             }
-            let renderIDs = Set(renders.compactMap { $0.view.id })
+            // Steps that read a render's output (e.g. a second render or an env-injection action) carry it on.
+            var renderIDs = Set(renders.compactMap { $0.view.id })
+            for step in job.steps where step.view.action?.repository != AWSActionCatalog.deployTaskDefinition {
+                guard let id = step.view.id, !renderIDs.contains(id) else { continue }
+                let inputs = step.view.with.compactMap(\.text).joined(separator: "\n")
+                if renderIDs.contains(where: { inputs.contains("steps.\($0).outputs.") }) { renderIDs.insert(id) }
+            }
             for step in job.steps where step.view.action?.repository == AWSActionCatalog.deployTaskDefinition {
                 guard renders.contains(where: { $0.view.index < step.view.index }), let input = step.view.input("task-definition"),
                       let text = input.text else { continue }
-                let readsRender = renderIDs.contains { text.contains("steps.\($0).outputs.task-definition") }
+                let readsRender = renderIDs.contains { text.contains("steps.\($0).outputs.") }
                 if !readsRender {
                     let ids = renderIDs.sorted().map { "steps.\($0).outputs.task-definition" }.joined(separator: " or ")
                     findings.append(Finding("the deploy reads '\(text)' instead of the rendered task definition\(ids.isEmpty ? "" : " (\(ids))"), so the old image is deployed", at: context.location(of: input.value)))
