@@ -42,7 +42,7 @@ public struct ImageReference: Sendable, Hashable {
         }
         if let slash = rest.firstIndex(of: "/") {
             let first = rest[..<slash]
-            if first.contains(".") || first.contains(":") || first == "localhost" || first.contains("$") || first.contains("{") {
+            if first.fastContains(".") || first.fastContains(":") || first == "localhost" || first.fastContains("$") || first.fastContains("{") {
                 host = String(first)
                 rest = rest[rest.index(after: slash)...]
             } else {
@@ -51,7 +51,7 @@ public struct ImageReference: Sendable, Hashable {
         } else {
             host = nil
         }
-        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/"), !rest[colon...].contains("}") || rest[colon...].hasSuffix("}}") {
+        if let colon = rest.lastIndex(of: ":"), !rest[colon...].fastContains("/"), !rest[colon...].fastContains("}") || rest[colon...].hasSuffix("}}") {
             tag = String(rest[rest.index(after: colon)...])
             repository = String(rest[..<colon])
         } else {
@@ -61,7 +61,7 @@ public struct ImageReference: Sendable, Hashable {
     }
 
     /// True when the text still holds a shell variable or a GitHub expression.
-    public static func isUnresolved(_ text: String) -> Bool { text.contains("$") || text.contains("{{") }
+    public static func isUnresolved(_ text: String) -> Bool { text.fastContains("$") || text.fastContains("{{") }
 
     /// The kind of registry the host names.
     public var registryKind: RegistryKind {
@@ -73,12 +73,12 @@ public struct ImageReference: Sendable, Hashable {
     public static func classify(host rawHost: String) -> RegistryKind {
         let host = rawHost.lowercased()
         if host == ecrLoginRegistry || host.hasSuffix("." + ecrLoginRegistry) { return .ecrPrivate }
-        if host.contains(".dkr.ecs.") || host.contains(".dkr.ecs-") { return .ecsHost }
-        if host.hasPrefix("ecs.") && host.contains(".amazonaws.com") { return .ecsHost }
+        if host.fastContains(".dkr.ecs.") || host.fastContains(".dkr.ecs-") { return .ecsHost }
+        if host.hasPrefix("ecs.") && host.fastContains(".amazonaws.com") { return .ecsHost }
         if host == "public.ecr.aws" { return .ecrPublic }
         if isUnresolved(host) { return .unknown }
         if matchesPrivateECR(host) { return .ecrPrivate }
-        if host.contains(".dkr.ecr") || host.contains("dkr-ecr") || (host.contains(".ecr.") && host.contains("amazonaws")) {
+        if host.fastContains(".dkr.ecr") || host.fastContains("dkr-ecr") || (host.fastContains(".ecr.") && host.fastContains("amazonaws")) {
             return .malformedECR
         }
         return .other
@@ -89,7 +89,7 @@ public struct ImageReference: Sendable, Hashable {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard labels.count >= 5, labels[0].count == 12, labels[0].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
         func isRegion(_ s: String) -> Bool {
-            !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" } && s.contains("-")
+            !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" } && s.fastContains("-")
         }
         if labels[1] == "dkr", labels[2] == "ecr" || labels[2] == "ecr-fips", isRegion(labels[3]), labels[4] == "amazonaws" {
             let tail = labels.dropFirst(5)

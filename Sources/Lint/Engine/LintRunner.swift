@@ -141,17 +141,21 @@ enum FileDiscovery {
     static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".venv", "venv", ".swiftpm", "Pods", "vendor", ".terraform", "dist", "build"]
 
     static func targets(in folder: URL, root: URL) -> [LintTarget] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: []) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: []) else { return [] }
         var targets: [LintTarget] = []
         while let url = enumerator.nextObject() as? URL {
             let name = url.lastPathComponent
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                if skippedFolders.contains(name) { enumerator.skipDescendants() }
+            if skippedFolders.contains(name) {
+                enumerator.skipDescendants()
                 continue
             }
             let ext = url.pathExtension.lowercased()
+            guard ext == "yml" || ext == "yaml" || ext == "json" else { continue }
+            // Only a name that looks like a file costs a stat.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             let relative = relativePath(of: url, to: root)
-            let inWorkflows = url.path.contains("/.github/workflows/") || folder.path.hasSuffix("/.github/workflows")
+            let inWorkflows = url.path.fastContains("/.github/workflows/") || folder.path.hasSuffix("/.github/workflows")
             if ext == "yml" || ext == "yaml" {
                 if inWorkflows || looksLikeWorkflow(url) { targets.append(LintTarget(path: relative, kind: .workflow)) }
             } else if ext == "json", looksLikeTaskDefinition(url) {
@@ -165,13 +169,13 @@ enum FileDiscovery {
     static func looksLikeWorkflow(_ url: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 else { return false }
         let text = String(decoding: data, as: UTF8.self)
-        return text.hasPrefix("jobs:") || text.contains("\njobs:")
+        return text.hasPrefix("jobs:") || text.fastContains("\njobs:")
     }
 
     /// A JSON file with `containerDefinitions`.
     static func looksLikeTaskDefinition(_ url: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 else { return false }
-        return String(decoding: data, as: UTF8.self).contains("\"containerDefinitions\"")
+        return String(decoding: data, as: UTF8.self).fastContains("\"containerDefinitions\"")
     }
 
     /// `url` relative to `root` when inside it, else its absolute path.

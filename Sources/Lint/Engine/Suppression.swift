@@ -12,7 +12,7 @@ struct InlineSuppressions {
         guard bytes.count >= marker.count else { return }
         while i + marker.count <= bytes.count {
             if bytes[i] == 0x0A { line += 1; i += 1; continue }
-            if bytes[i] == 0x77 /* w */, Array(bytes[i..<(i + marker.count)]) == marker, InlineSuppressions.isComment(bytes, before: i) {
+            if bytes[i] == 0x77 /* w */, bytes[i..<(i + marker.count)].elementsEqual(marker), InlineSuppressions.isComment(bytes, before: i) {
                 var j = i + marker.count
                 var text: [UInt8] = []
                 while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x0A { text.append(bytes[j]); j += 1 }
@@ -35,7 +35,7 @@ struct InlineSuppressions {
     /// True when `rule` is suppressed for a finding on `line`.
     func suppresses(_ rule: String, line: Int) -> Bool {
         for candidate in [line, line - 1] {
-            if let ids = byLine[candidate], ids.contains(rule) || ids.contains("all") { return true }
+            if let ids = byLine[candidate], ids.contains(rule) || ids.fastContains("all") { return true }
         }
         return false
     }

@@ -36,15 +36,6 @@ extension WorkflowContext {
     /// True when a job (or the workflow) declares `concurrency`.
     func hasConcurrency(_ job: JobView) -> Bool { workflow.concurrency != nil || job.concurrency != nil }
 
-    /// Every (job, script, command) triple in order.
-    var allCommands: [(step: StepFacts, script: Script, command: ResolvedCommand)] {
-        var result: [(StepFacts, Script, ResolvedCommand)] = []
-        for step in allSteps {
-            guard let script = step.script else { continue }
-            for command in script.commands { result.append((step, script, command)) }
-        }
-        return result
-    }
 }
 
 extension String {
@@ -55,7 +46,7 @@ extension String {
         guard !pin.isEmpty, pin.count <= hay.count else { return nil }
         var i = 0
         while i + pin.count <= hay.count {
-            if hay[i] == pin[0], Array(hay[i..<(i + pin.count)]) == pin { return i..<(i + pin.count) }
+            if hay[i] == pin[0], hay[i..<(i + pin.count)].elementsEqual(pin) { return i..<(i + pin.count) }
             i += 1
         }
         return nil
@@ -69,7 +60,7 @@ extension String {
         var result: [Range<Int>] = []
         var i = 0
         while i + pin.count <= hay.count {
-            if hay[i] == pin[0], Array(hay[i..<(i + pin.count)]) == pin { result.append(i..<(i + pin.count)); i += pin.count } else { i += 1 }
+            if hay[i] == pin[0], hay[i..<(i + pin.count)].elementsEqual(pin) { result.append(i..<(i + pin.count)); i += pin.count } else { i += 1 }
         }
         return result
     }
@@ -80,20 +71,24 @@ struct SecretTaint {
     /// Names of environment variables (any level) whose value reads a secret.
     let taintedVariables: Set<String>
 
+    /// The taint computed once when the step was read.
     init(step: StepFacts, context: WorkflowContext) {
+        self = step.taint
+    }
+
+    init(view: StepView, script: Script?, inherited: [KeyedNode]) {
         var names = Set<String>()
-        let job = context.jobs[step.jobIndex].view
-        for entry in context.workflow.env + job.env + step.view.env {
+        for entry in inherited + view.env {
             if let text = entry.text, Expressions.readsSecret(text) { names.insert(entry.name) }
         }
         // Script variables assigned from secrets or from tainted variables.
-        for command in step.script?.commands ?? [] {
+        for command in script?.commands ?? [] {
             for assignment in command.command.assignments {
                 guard let eq = assignment.value.firstIndex(of: "=") else { continue }
                 let name = String(assignment.value[..<eq])
                 let value = String(assignment.value[assignment.value.index(after: eq)...])
                 // A command substitution's output is not the secret it used (an HTTP status, a signature).
-                let viaSubstitution = value.contains("$(") || value.contains("`")
+                let viaSubstitution = value.fastContains("$(") || value.fastContains("`")
                 if Expressions.readsSecret(value) || (!viaSubstitution && SecretTaint.mentions(value, names)) { names.insert(name) }
             }
         }
@@ -113,9 +108,9 @@ struct SecretTaint {
     }
 
     static func mentions(_ text: String, _ names: Set<String>) -> Bool {
-        guard text.contains("$") else { return false }
+        guard text.fastContains("$") else { return false }
         for name in names {
-            if text.contains("${\(name)}") || text.contains("${\(name):") || text.contains("env.\(name)") { return true }
+            if text.fastContains("${\(name)}") || text.fastContains("${\(name):") || text.fastContains("env.\(name)") { return true }
             for range in text.utf8Ranges(of: "$" + name) {
                 let bytes = Array(text.utf8)
                 let next = range.upperBound < bytes.count ? bytes[range.upperBound] : 0x20
@@ -142,7 +137,7 @@ enum MutableTags {
     static func isMutable(_ tag: String?) -> Bool {
         guard let tag else { return true } // no tag means :latest
         if ImageReference.isUnresolved(tag) {
-            return tag.contains("github.ref_name") || tag.contains("github.head_ref") || tag.contains("github.base_ref")
+            return tag.fastContains("github.ref_name") || tag.fastContains("github.head_ref") || tag.fastContains("github.base_ref")
         }
         return names.contains(tag.lowercased())
     }

@@ -195,14 +195,14 @@ public struct DeploymentFacts: Sendable {
                         DeploymentFacts.readDocker(resolved, position: position, locator: locator, pushes: &pushes, logins: &logins)
                     case "ecs", "ecs-deploy", "copilot", "ecspresso", "ecs-cli", "cdk", "ecs-tool":
                         let words = resolved.resolved
-                        let isDeploy = words.contains("deploy") || (base == "ecs-cli" && words.contains("up")) || base == "ecs-deploy"
+                        let isDeploy = words.fastContains("deploy") || (base == "ecs-cli" && words.fastContains("up")) || base == "ecs-deploy"
                         guard isDeploy, base != "cdk" else { continue }
-                        let noWait = words.contains("--no-wait") || words.contains("--detach") || words.contains("--timeout=-1")
-                            || (base == "ecspresso" && words.contains("--no-wait"))
+                        let noWait = words.fastContains("--no-wait") || words.fastContains("--detach") || words.fastContains("--timeout=-1")
+                            || (base == "ecspresso" && words.fastContains("--no-wait"))
                         deployments.append(ServiceDeployment(position: position, kind: .tool(base), location: locator.location(command),
                                                              waits: !noWait, hasService: true))
                     case "curl", "wget", "http", "httpie":
-                        if resolved.resolved.contains(where: { $0.contains("http://") || $0.contains("https://") || $0.contains("health") }) {
+                        if resolved.resolved.contains(where: { $0.fastContains("http://") || $0.fastContains("https://") || $0.fastContains("health") }) {
                             checks.append(position)
                         }
                     case "gh":
@@ -238,7 +238,7 @@ public struct DeploymentFacts: Sendable {
         case "docker/login-action":
             let registry = view.input("registry").map { step.resolve($0.text ?? "") } ?? ""
             if ImageReference.classify(host: registry) == .ecrPrivate || ImageReference.classify(host: registry) == .ecrPublic
-                || registry.contains("ecr") || view.input("ecr")?.text == "true" {
+                || registry.fastContains("ecr") || view.input("ecr")?.text == "true" {
                 logins.append(position)
             }
         case "docker/build-push-action", "depot/build-push-action":
@@ -266,14 +266,14 @@ public struct DeploymentFacts: Sendable {
         default:
             // A local or third-party action that deploys to ECS by name (e.g. `./.github/actions/deploy-ecs`).
             let lowered = action.name
-            if lowered.contains("deploy") && DeploymentFacts.containsECSWord(lowered) {
+            if lowered.fastContains("deploy") && DeploymentFacts.containsECSWord(lowered) {
                 deployments.append(ServiceDeployment(position: position, kind: .tool(lowered), location: inputs.stepHead(step),
                                                      waits: true, hasService: true))
                 return
             }
             // Third-party ECR push actions (e.g. kciter/aws-ecr-action) log in and push by themselves.
             let name = action.name
-            if name.contains("ecr") && (name.contains("push") || name.contains("ecr-action")) {
+            if name.fastContains("ecr") && (name.fastContains("push") || name.fastContains("ecr-action")) {
                 logins.append(position)
                 let repo = view.input("repo") ?? view.input("repository")
                 pushes.append(ImagePush(position: position, image: ImageReference.ecrLoginRegistry + "/" + (repo?.text ?? "image"),
@@ -297,7 +297,7 @@ public struct DeploymentFacts: Sendable {
                 pushes.append(ImagePush(position: position, image: words[index], location: locator.location(command.words[index])))
             }
         case "build":
-            guard words.contains("--push") || words.contains(where: { $0.hasPrefix("--output") && $0.contains("type=registry") }) else { return }
+            guard words.fastContains("--push") || words.contains(where: { $0.hasPrefix("--output") && $0.fastContains("type=registry") }) else { return }
             for (i, word) in command.words.enumerated() where (word.value == "-t" || word.value == "--tag") && i + 1 < words.count {
                 pushes.append(ImagePush(position: position, image: words[i + 1], location: locator.location(command.words[i + 1])))
             }
@@ -307,7 +307,7 @@ public struct DeploymentFacts: Sendable {
         case "login":
             let host = words.dropFirst(sub + 1).last { !$0.hasPrefix("-") } ?? ""
             if command.isPipedInto || ImageReference.classify(host: host) == .ecrPrivate || ImageReference.classify(host: host) == .ecrPublic
-                || words.contains(where: { $0.contains("ecr get-login") || $0.contains("get-login-password") }) || host.contains("ecr") {
+                || words.contains(where: { $0.fastContains("ecr get-login") || $0.fastContains("get-login-password") }) || host.fastContains("ecr") {
                 logins.append(position)
             }
         default:

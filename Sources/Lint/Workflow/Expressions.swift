@@ -2,6 +2,7 @@
 public enum Expressions {
     /// Each `${{ ... }}` in `text`: its UTF-8 range and the trimmed inner expression.
     public static func occurrences(in text: String) -> [(range: Range<Int>, inner: String)] {
+        guard text.fastContains("${{") else { return [] }
         let bytes = Array(text.utf8)
         var result: [(Range<Int>, String)] = []
         var i = 0
@@ -22,6 +23,7 @@ public enum Expressions {
 
     /// Names `X` of every `secrets.X` (or `secrets['X']`) referenced inside expressions in `text`.
     public static func secretNames(in text: String) -> [String] {
+        guard text.fastContains("secrets") else { return [] }
         var names: [String] = []
         for (_, inner) in occurrences(in: text) {
             var rest = Substring(inner)

@@ -19,7 +19,7 @@ public struct ValueScope: Sendable {
     public func resolve(_ text: String) -> String {
         var current = text
         for _ in 0..<4 {
-            guard current.contains("$") else { return current }
+            guard current.fastContains("$") else { return current }
             let next = resolveOnce(current)
             if next == current { return current }
             current = next

@@ -31,8 +31,8 @@ public struct ResolvedCommand: Sendable {
     }
 }
 
-/// One step with what is known at its position.
-public struct StepFacts: Sendable {
+/// One step with what is known at its position (a class: rules pass steps around a lot, copies must be cheap).
+public final class StepFacts: Sendable {
     /// Index of the job in the workflow.
     public let jobIndex: Int
     /// The step.
@@ -41,6 +41,16 @@ public struct StepFacts: Sendable {
     public let scope: ValueScope
     /// The `run:` script, if any.
     public let script: Script?
+    /// Which variables carry secrets in this step.
+    let taint: SecretTaint
+
+    init(jobIndex: Int, view: StepView, scope: ValueScope, script: Script?, taint: SecretTaint) {
+        self.jobIndex = jobIndex
+        self.view = view
+        self.scope = scope
+        self.script = script
+        self.taint = taint
+    }
 
     /// Resolves a text against the step's scope.
     public func resolve(_ text: String) -> String { scope.resolve(text) }
@@ -56,8 +66,8 @@ public struct JobFacts: Sendable {
     public let steps: [StepFacts]
 }
 
-/// Everything a workflow rule may ask about one workflow file.
-public struct WorkflowContext: Sendable {
+/// Everything a workflow rule may ask about one workflow file (a class: every rule receives it, copies must be cheap).
+public final class WorkflowContext: Sendable {
     /// The file's text.
     public let source: SourceText
     /// The tolerant view.
@@ -108,7 +118,8 @@ public struct WorkflowContext: Sendable {
                 if let id = step.id, let outputs = stepScope.stepOutputs[id] {
                     scope.stepOutputs[id, default: [:]].merge(outputs) { $1 }
                 }
-                steps.append(StepFacts(jobIndex: jobIndex, view: step, scope: stepScope, script: script))
+                steps.append(StepFacts(jobIndex: jobIndex, view: step, scope: stepScope, script: script,
+                                       taint: SecretTaint(view: step, script: script, inherited: view.env + job.env)))
             }
             for output in job.outputs {
                 if let text = output.text { base.jobOutputs[job.id, default: [:]][output.name] = scope.resolve(text) }
@@ -120,9 +131,30 @@ public struct WorkflowContext: Sendable {
             JobFacts(index: job.index, view: job.view, steps: job.steps.map { step in
                 var scope = step.scope
                 scope.jobOutputs = base.jobOutputs
-                return StepFacts(jobIndex: step.jobIndex, view: step.view, scope: scope, script: step.script)
+                return StepFacts(jobIndex: step.jobIndex, view: step.view, scope: scope, script: step.script, taint: step.taint)
             })
         }
+        self.allSteps = self.jobs.flatMap(\.steps)
+        var commands: [(step: StepFacts, script: Script, command: ResolvedCommand)] = []
+        for step in allSteps {
+            guard let script = step.script else { continue }
+            for command in script.commands { commands.append((step, script, command)) }
+        }
+        self.allCommands = commands
+        var scalars: [(node: Node, key: String?)] = []
+        var stack: [(Node, String?)] = [(root, nil)]
+        while let (node, key) = stack.popLast() {
+            switch node.kind {
+            case .scalar: scalars.append((node, key))
+            case .sequence(let items): for item in items.reversed() { stack.append((item, nil)) }
+            case .mapping(let pairs):
+                for pair in pairs.reversed() {
+                    stack.append((pair.value, pair.key.scalar))
+                    stack.append((pair.key, nil))
+                }
+            }
+        }
+        self.scalarNodes = scalars
         self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source)
     }
 
@@ -158,21 +190,21 @@ public struct WorkflowContext: Sendable {
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
-            let payload = resolved.dropFirst().filter { !$0.hasPrefix("-") || $0.contains("=") }.joined(separator: " ")
+            let payload = resolved.dropFirst().filter { !$0.hasPrefix("-") || $0.fastContains("=") }.joined(separator: " ")
             let target = command.outputTarget.map { $0.value } ?? ""
             var lines = payload.split(separator: "\n").map(String.init)
             if name == "printf" { lines = payload.replacingEscapedNewlines().split(separator: "\n").map(String.init) }
-            if target.contains("GITHUB_ENV") {
+            if target.fastContains("GITHUB_ENV") {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].contains("<") else { continue }
+                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     let key = String(line[..<eq]).trimmingWhitespace()
                     let value = String(line[line.index(after: eq)...])
                     jobScope.env[key] = value
                     scope.env[key] = value
                 }
-            } else if target.contains("GITHUB_OUTPUT"), let stepID {
+            } else if target.fastContains("GITHUB_OUTPUT"), let stepID {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].contains("<") else { continue }
+                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
                 }
             } else if let stepID, payload.hasPrefix("::set-output name=") {
@@ -194,9 +226,9 @@ public struct WorkflowContext: Sendable {
         let images = (step.input("images")?.text ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," })
             .map { scope.resolve($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
         var version: String?
-        if rules.contains(where: { $0.contains("event=branch") || $0.contains("event=pr") }) {
+        if rules.contains(where: { $0.fastContains("event=branch") || $0.fastContains("event=pr") }) {
             version = "${{ github.ref_name }}"
-        } else if rules.contains(where: { $0.hasPrefix("type=semver") || $0.contains("event=tag") }) {
+        } else if rules.contains(where: { $0.hasPrefix("type=semver") || $0.fastContains("event=tag") }) {
             version = nil
         } else if let raw = rules.first(where: { $0.hasPrefix("type=raw") }), let value = raw.split(separator: ",").first(where: { $0.hasPrefix("value=") }) {
             version = String(value.dropFirst(6))
@@ -235,8 +267,12 @@ public struct WorkflowContext: Sendable {
     /// The location of a step: its `- ` item (first line).
     public func location(ofStep step: StepFacts) -> SourceLocation { headLocation(of: step.view.node) }
 
-    /// Every step of every job, in order.
-    public var allSteps: [StepFacts] { jobs.flatMap(\.steps) }
+    /// Every step of every job, in order (computed once: rules ask for it often).
+    public let allSteps: [StepFacts]
+    /// Every script command with its step, in order.
+    public let allCommands: [(step: StepFacts, script: Script, command: ResolvedCommand)]
+    /// Every scalar of the file (keys included) in document order, with the key it is the value of.
+    public let scalarNodes: [(node: Node, key: String?)]
 
     /// The effective `permissions` node for a job (its own, else the workflow's).
     public func permissions(for job: JobView) -> Node? { job.permissions ?? workflow.permissions }

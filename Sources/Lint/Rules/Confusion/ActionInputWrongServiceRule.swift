@@ -87,7 +87,7 @@ public struct ActionInputWrongServiceRule: Rule {
                 versionText = "any version"
             }
             let shortName = action.repository.split(separator: "/").last.map(String.init) ?? action.repository
-            let isECS = action.repository.contains("amazon-ecs-")
+            let isECS = action.repository.fastContains("amazon-ecs-")
             for input in step.view.with where !accepted.contains(input.name) {
                 var message = "\(shortName) (\(versionText)) has no input '\(input.name)'"
                 if isECS && AWSActionCatalog.ecrOnlyInputs.contains(input.name) {

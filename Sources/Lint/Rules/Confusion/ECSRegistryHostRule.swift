@@ -61,10 +61,9 @@ public struct ECSRegistryHostRule: Rule {
         var findings: [Finding] = []
         var reported = Set<String>()
         // 1. ECS hosts written anywhere in the file, at their exact position.
-        var stack: [Node] = [context.workflow.root]
-        while let node = stack.popLast() {
-            switch node.kind {
-            case .scalar(let text, _):
+        for (node, _) in context.scalarNodes {
+            guard let text = node.scalar else { continue }
+            do {
                 for (needle, range) in ECSRegistryHostRule.ecsHosts(in: text) {
                     let mapped = ScalarText(node: node, source: context.source)
                     let location = mapped.location(in: context.source, from: range.lowerBound, to: range.upperBound)
@@ -72,8 +71,6 @@ public struct ECSRegistryHostRule: Rule {
                         findings.append(Finding("'\(needle)' names ECS, which is not a registry; images are pushed to and pulled from ECR (<account>.dkr.ecr.<region>.amazonaws.com)", at: location))
                     }
                 }
-            case .sequence(let items): stack += items
-            case .mapping(let pairs): stack += pairs.map(\.value)
             }
         }
         // 2. Malformed ECR hosts used as push, pull, tag or login targets (after variable resolution).
@@ -83,7 +80,7 @@ public struct ECSRegistryHostRule: Rule {
             let verbs: Set<String> = ["push", "pull", "tag", "login", "build"]
             guard verbs.contains(words[1]) || (words[1] == "buildx" && words.count > 2 && words[2] == "build") else { continue }
             for (index, value) in words.enumerated().dropFirst(2) where !value.hasPrefix("-") {
-                let host = value.contains("/") ? String(value.prefix { $0 != "/" }) : (words[1] == "login" ? value : "")
+                let host = value.fastContains("/") ? String(value.prefix { $0 != "/" }) : (words[1] == "login" ? value : "")
                 guard !host.isEmpty, ImageReference.classify(host: host) == .malformedECR else { continue }
                 let word = command.command.words[index]
                 let location = context.location(of: word, in: script)
@@ -97,7 +94,7 @@ public struct ECSRegistryHostRule: Rule {
 
     /// ECS "registry" hosts inside `text`: `*.dkr.ecs.*` and `ecs.<region>.amazonaws.com/<path>`.
     static func ecsHosts(in text: String) -> [(String, Range<Int>)] {
-        guard text.contains("ecs") else { return [] }
+        guard text.fastContains("ecs") else { return [] }
         let bytes = Array(text.utf8)
         var result: [(String, Range<Int>)] = []
         func isHostByte(_ b: UInt8) -> Bool {

@@ -54,10 +54,10 @@ public struct PushToECSWordingRule: Rule {
 
     static func saysPushToECS(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        guard !words.contains("ecr") else { return false }
+        guard !words.fastContains("ecr") else { return false }
         guard let verb = words.firstIndex(where: { $0.hasPrefix("push") || $0.hasPrefix("upload") || $0 == "publish" }) else { return false }
         guard let to = words[verb...].firstIndex(where: { $0 == "to" || $0 == "into" }), to + 1 < words.count else { return false }
         let target = words[(to + 1)...].prefix(3)
-        return target.contains("ecs") && !words[verb...].contains(where: { $0 == "deploy" || $0 == "deploys" })
+        return target.fastContains("ecs") && !words[verb...].contains(where: { $0 == "deploy" || $0 == "deploys" })
     }
 }

@@ -84,7 +84,7 @@ public struct DeployWithoutStabilityWaitRule: Rule {
         return facts.awsCommands.contains { invocation in
             guard invocation.service.value == "ecs", invocation.operation?.value == "describe-services",
                   facts.runs(invocation.position, after: position) else { return false }
-            return invocation.command.resolved.contains { $0.contains("rolloutState") || $0.contains("runningCount") || $0.contains("deployments") }
+            return invocation.command.resolved.contains { $0.fastContains("rolloutState") || $0.fastContains("runningCount") || $0.fastContains("deployments") }
         }
     }
 }

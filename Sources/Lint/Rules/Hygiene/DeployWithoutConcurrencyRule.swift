@@ -66,11 +66,11 @@ public struct DeployWithoutConcurrencyRule: Rule {
     static func isInfrastructureDeploy(_ words: [String]) -> Bool {
         guard let name = words.first else { return false }
         switch name {
-        case "terraform", "terragrunt", "tofu": return words.contains("apply")
-        case "cdk", "sam", "serverless", "sls": return words.contains("deploy")
-        case "pulumi": return words.contains("up")
+        case "terraform", "terragrunt", "tofu": return words.fastContains("apply")
+        case "cdk", "sam", "serverless", "sls": return words.fastContains("deploy")
+        case "pulumi": return words.fastContains("up")
         case "make":
-            return words.dropFirst().contains { $0.contains("deploy") || DeploymentFacts.containsECSWord($0) }
+            return words.dropFirst().contains { $0.fastContains("deploy") || DeploymentFacts.containsECSWord($0) }
         default:
             return false
         }

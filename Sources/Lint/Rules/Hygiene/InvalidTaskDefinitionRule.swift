@@ -142,7 +142,7 @@ public struct InvalidTaskDefinitionRule: Rule {
         for render in context.deployment.renders {
             guard let step = context.step(at: render.position), let nameInput = render.containerName, let raw = nameInput.text else { continue }
             let names = raw.split(separator: ",").map { $0.trimmingWhitespace() }
-            if raw.contains("$") && !raw.contains("${{") {
+            if raw.fastContains("$") && !raw.fastContains("${{") {
                 findings.append(Finding("container-name '\(raw)' is taken literally: shell variables are not expanded in 'with:' (use ${{ env.NAME }})", at: context.location(of: nameInput.value)))
                 continue
             }

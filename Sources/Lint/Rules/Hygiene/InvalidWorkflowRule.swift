@@ -88,11 +88,10 @@ public struct InvalidWorkflowRule: Rule {
     /// Expressions reading a context that does not exist (`var.X`, `secret.X`).
     private func unknownContexts(_ context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
-        var stack: [Node] = [context.workflow.root]
-        while let node = stack.popLast() {
-            switch node.kind {
-            case .scalar(let text, _):
-                guard text.contains("${{") else { continue }
+        for (node, _) in context.scalarNodes {
+            guard let text = node.scalar else { continue }
+            do {
+                guard text.fastContains("${{") else { continue }
                 for (range, inner) in Expressions.occurrences(in: text) {
                     for (name, offset) in InvalidWorkflowRule.contextNames(in: inner) where !InvalidWorkflowRule.contexts.contains(name) {
                         let mapped = ScalarText(node: node, source: context.source)
@@ -107,8 +106,6 @@ public struct InvalidWorkflowRule: Rule {
                         findings.append(Finding(message, at: mapped.location(in: context.source, from: from, to: from + name.utf8.count)))
                     }
                 }
-            case .sequence(let items): stack += items
-            case .mapping(let pairs): stack += pairs.flatMap { [$0.key, $0.value] }
             }
         }
         return findings

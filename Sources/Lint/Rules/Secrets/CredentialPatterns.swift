@@ -7,6 +7,8 @@ enum CredentialPatterns {
         let value: String
     }
 
+    private static let githubPrefixes: [(String, [UInt8])] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"].map { ($0, Array($0.utf8)) }
+
     /// Well-known token shapes inside `text`.
     static func matches(in text: String) -> [Match] {
         let bytes = Array(text.utf8)
@@ -31,9 +33,8 @@ enum CredentialPatterns {
                 continue
             }
             // GitHub tokens.
-            for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"] {
-                let p = Array(prefix.utf8)
-                guard i + p.count <= bytes.count, Array(bytes[i..<(i + p.count)]) == p else { continue }
+            for (prefix, p) in githubPrefixes where bytes[i] == 0x67 {
+                guard i + p.count <= bytes.count, bytes[i..<(i + p.count)].elementsEqual(p) else { continue }
                 var j = i + p.count
                 while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
                 let length = j - i - p.count
@@ -65,10 +66,10 @@ enum CredentialPatterns {
             var j = range.upperBound
             while j < bytes.count, bytes[j] != 0x0A, j - range.upperBound < 40 { j += 1 }
             let header = String(decoding: bytes[range.lowerBound..<j], as: UTF8.self)
-            guard header.contains("PRIVATE KEY-----") else { return nil }
+            guard header.fastContains("PRIVATE KEY-----") else { return nil }
             // A key block whose body is a placeholder or a variable is not a key.
             let body = String(decoding: bytes[j..<min(bytes.count, j + 80)], as: UTF8.self)
-            guard !body.contains("$"), !body.contains("..."), body.trimmingWhitespace().count >= 20 else { return nil }
+            guard !body.fastContains("$"), !body.fastContains("..."), body.trimmingWhitespace().count >= 20 else { return nil }
             return Match(kind: "private key", range: range.lowerBound..<j, value: header + body)
         }
     }
@@ -85,9 +86,11 @@ enum CredentialPatterns {
     /// True when a key (env name, input name, task-definition variable) names a secret.
     static func isSecretName(_ name: String) -> Bool {
         let lowered = name.lowercased()
+        let hints = ["pass", "pwd", "secret", "token", "key", "credential"]
+        guard hints.contains(where: { lowered.fastContains($0) }) else { return false }
         let tokens = lowered.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." || $0 == " " }).map(String.init)
         guard let last = tokens.last else { return false }
-        if lowered.hasPrefix("token_type") || lowered.contains("version") { return false }
+        if lowered.hasPrefix("token_type") || lowered.fastContains("version") { return false }
         if ["password", "passwd", "pwd", "secret", "token", "apikey", "credentials", "passphrase"].contains(last) { return true }
         let joined = tokens.joined(separator: "_")
         return ["api_key", "secret_key", "access_key", "private_key", "client_secret", "auth_key", "secret_access_key", "signing_key", "master_key"]
@@ -97,7 +100,7 @@ enum CredentialPatterns {
     /// True when `value`, set under a secret-looking name, looks like a real literal secret.
     static func isLiteralSecretValue(_ rawValue: String) -> Bool {
         let value = rawValue.trimmingWhitespace()
-        guard value.count >= 6, !value.contains("$"), !value.contains("{{"), !value.contains(" ") else { return false }
+        guard value.count >= 6, !value.fastContains("$"), !value.fastContains("{{"), !value.fastContains(" ") else { return false }
         let lowered = value.lowercased()
         if placeholders.contains(lowered) || exampleSecrets.contains(value) { return false }
         for marker in ["example", "xxx", "***", "<", "your", "placeholder", "changeme", "dummy", "redacted", "fake", "sample"] where lowered.contains(marker) {
@@ -112,7 +115,7 @@ enum CredentialPatterns {
         // Identifiers with separators (`INSTALLER_CERT_P12`, `prod-db-password-2`) name a secret stored elsewhere.
         let isUpperIdentifier = value.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "_" }
         let isLowerIdentifier = value.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" || $0 == "-" }
-        if (isUpperIdentifier || isLowerIdentifier) && (value.contains("_") || value.contains("-")) { return false }
+        if (isUpperIdentifier || isLowerIdentifier) && (value.fastContains("_") || value.fastContains("-")) { return false }
         return true
     }
 
@@ -128,7 +131,7 @@ enum CredentialPatterns {
         }
         guard j < bytes.count, bytes[j] == 0x40, let colon, colon + 1 < j else { return nil }
         let password = String(decoding: bytes[(colon + 1)..<j], as: UTF8.self)
-        guard !password.contains("$"), !password.contains("{"), isLiteralSecretValue(password) || password.count >= 6 && !placeholders.contains(password.lowercased()) else { return nil }
+        guard !password.fastContains("$"), !password.fastContains("{"), isLiteralSecretValue(password) || password.count >= 6 && !placeholders.contains(password.lowercased()) else { return nil }
         return Match(kind: "password in a URL", range: (colon + 1)..<j, value: password)
     }
 }

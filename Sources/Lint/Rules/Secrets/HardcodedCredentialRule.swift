@@ -60,12 +60,12 @@ public struct HardcodedCredentialRule: Rule {
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
-        var findings = HardcodedCredentialRule.scan(root: context.workflow.root, source: context.source)
+        var findings = HardcodedCredentialRule.scan(context.scalarNodes, source: context.source)
         // Literal passwords on command lines.
         for (_, script, command) in context.allCommands {
             for option in ["--password", "-p"] {
                 guard let name = command.command.name, name == "docker" || name == "helm" || name == "podman",
-                      command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.contains("login"),
+                      command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.fastContains("login"),
                       let word = command.command.optionValue(option), CredentialPatterns.isLiteralSecretValue(word.value) else { continue }
                 findings.append(Finding("literal password '\(Redaction.mask(word.value))' on the command line", at: context.location(of: word, in: script), sensitiveTexts: [word.value]))
             }
@@ -77,7 +77,27 @@ public struct HardcodedCredentialRule: Rule {
         HardcodedCredentialRule.scan(root: context.root, source: context.source)
     }
 
-    /// Token shapes in every scalar, and literal values under secret-looking keys, with exact positions.
+    /// Token shapes in the given scalars, and literal values under secret-looking keys, with exact positions.
+    static func scan(_ scalars: [(node: Node, key: String?)], source: SourceText) -> [Finding] {
+        var findings: [Finding] = []
+        for (node, key) in scalars {
+            guard let text = node.scalar else { continue }
+            var matched = false
+            for match in CredentialPatterns.matches(in: text) {
+                let mapped = ScalarText(node: node, source: source)
+                findings.append(Finding("hard-coded \(match.kind) '\(Redaction.mask(match.value))'",
+                                        at: mapped.location(in: source, from: match.range.lowerBound, to: match.range.upperBound),
+                                        sensitiveTexts: [match.value]))
+                matched = true
+            }
+            if !matched, let key, CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
+                findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: node), sensitiveTexts: [text]))
+            }
+        }
+        return findings
+    }
+
+    /// Token shapes in every scalar of a task definition, and literal values under secret-looking keys.
     static func scan(root: Node, source: SourceText) -> [Finding] {
         var findings: [Finding] = []
         var stack: [(node: Node, key: String?)] = [(root, nil)]

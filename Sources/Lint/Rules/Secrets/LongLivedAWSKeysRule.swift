@@ -54,14 +54,16 @@ public struct LongLivedAWSKeysRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
         func isKeyID(_ name: String) -> Bool {
-            name.lowercased().replacingOccurrences(of: "-", with: "_") == "aws_access_key_id"
+            let lowered = name.lowercased()
+            return lowered == "aws_access_key_id" || lowered == "aws-access-key-id"
         }
         func isSecretKey(_ name: String) -> Bool {
-            name.lowercased().replacingOccurrences(of: "-", with: "_") == "aws_secret_access_key"
+            let lowered = name.lowercased()
+            return lowered == "aws_secret_access_key" || lowered == "aws-secret-access-key"
         }
         func fromStore(_ text: String?) -> Bool {
             guard let text else { return false }
-            return text.contains("secrets.") || text.contains("vars.") || text.contains("inputs.")
+            return text.fastContains("secrets.") || text.fastContains("vars.") || text.fastContains("inputs.")
         }
         // Step inputs: configure-aws-credentials and any action taking an access key.
         for step in context.allSteps {
@@ -85,7 +87,7 @@ public struct LongLivedAWSKeysRule: Rule {
         }
         // `aws configure set aws_access_key_id ...` in scripts.
         for (_, script, command) in context.allCommands where command.command.starts(with: ["aws", "configure", "set"]) {
-            if command.command.words.count > 4, isKeyID(command.command.words[3].value), fromStore(command.command.words[4].value) || command.command.words[4].value.contains("$") {
+            if command.command.words.count > 4, isKeyID(command.command.words[3].value), fromStore(command.command.words[4].value) || command.command.words[4].value.fastContains("$") {
                 findings.append(Finding("static AWS access keys are configured for the CLI; use an OIDC role instead", at: context.location(of: command.command.words[3], in: script)))
             }
         }

@@ -90,7 +90,7 @@ public struct PlaintextSecretEnvironmentRule: Rule {
     static func isTaskDefinitionFile(_ path: String, registered: Set<String>) -> Bool {
         guard path.hasSuffix(".json") else { return false }
         let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        return name.contains("task") || registered.contains(RepositoryPath.normalize(path))
+        return name.fastContains("task") || registered.contains(RepositoryPath.normalize(path))
     }
 
     public func check(workflow context: WorkflowContext) -> [Finding] {

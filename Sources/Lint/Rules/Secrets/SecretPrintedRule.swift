@@ -69,7 +69,7 @@ public struct SecretPrintedRule: Rule {
                     let tainted = command.arguments.first { taint.isTainted($0.value) }
                     guard let word = tainted else { continue }
                     if redirected {
-                        if let target = command.outputTarget?.value, !target.contains("GITHUB_") { secretFiles.insert(target) }
+                        if let target = command.outputTarget?.value, !target.fastContains("GITHUB_") { secretFiles.insert(target) }
                         continue
                     }
                     guard !command.pipesOut else { continue }
@@ -88,13 +88,13 @@ public struct SecretPrintedRule: Rule {
                     }
                 case "set":
                     let enablesTrace = command.arguments.contains { arg in
-                        (arg.value.hasPrefix("-") && !arg.value.hasPrefix("--") && arg.value.contains("x")) || arg.value == "xtrace"
+                        (arg.value.hasPrefix("-") && !arg.value.hasPrefix("--") && arg.value.fastContains("x")) || arg.value == "xtrace"
                     }
                     if enablesTrace && usesSecrets {
                         findings.append(Finding("'set -x' traces every command with its expanded arguments, and this script uses secrets", at: context.location(of: command.words[0], in: script)))
                     }
                 case "bash", "sh":
-                    if command.arguments.contains(where: { $0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.contains("x") }) && usesSecrets {
+                    if command.arguments.contains(where: { $0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.fastContains("x") }) && usesSecrets {
                         findings.append(Finding("'\(name) -x' traces every command with its expanded arguments, and this step uses secrets", at: context.location(of: command.words[0], in: script)))
                     }
                 case "env", "printenv":

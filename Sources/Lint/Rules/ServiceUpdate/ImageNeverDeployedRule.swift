@@ -84,15 +84,15 @@ public struct ImageNeverDeployedRule: Rule {
         for (_, _, command) in context.allCommands {
             let words = command.resolved
             guard let name = words.first else { continue }
-            if name == "terraform" || name == "terragrunt" || name == "tofu", words.contains("apply") { return true }
+            if name == "terraform" || name == "terragrunt" || name == "tofu", words.fastContains("apply") { return true }
             if name == "cdk" || name == "npx" || name == "sam" || name == "serverless" || name == "sls",
-               words.contains("deploy") { return true }
-            if name == "pulumi", words.contains("up") { return true }
+               words.fastContains("deploy") { return true }
+            if name == "pulumi", words.fastContains("up") { return true }
         }
         return context.allSteps.contains { step in
             guard let action = step.view.action else { return false }
             let name = action.name
-            return name.contains("terraform") || name.contains("pulumi") || name.contains("cdk") || name.contains("copilot")
+            return name.fastContains("terraform") || name.fastContains("pulumi") || name.fastContains("cdk") || name.fastContains("copilot")
         }
     }
 }

@@ -114,7 +114,7 @@ public struct ImageTagMismatchRule: Rule {
         let job = context.jobs[step.jobIndex]
         for (_, inner) in Expressions.occurrences(in: raw) {
             let parts = inner.split(separator: ".").map(String.init)
-            if parts.count >= 3, parts[0] == "github", parts[1] == "event", parts[2] == "release", !events.contains("release"), !events.isEmpty, !context.workflow.isReusable {
+            if parts.count >= 3, parts[0] == "github", parts[1] == "event", parts[2] == "release", !events.fastContains("release"), !events.isEmpty, !context.workflow.isReusable {
                 return "the tag comes from '\(inner)', which is empty: this workflow is not triggered by 'release' (\(events.sorted().joined(separator: ", ")))"
             }
             if parts.count == 4, parts[0] == "steps", parts[2] == "outputs" {
@@ -125,7 +125,7 @@ public struct ImageTagMismatchRule: Rule {
                 if let action = producer.view.action, let outputs = ImageTagMismatchRule.knownOutputs[action.repository], !outputs.contains(parts[3]) {
                     return "'\(inner)': \(action.repository) has no output '\(parts[3])', so the image is empty"
                 }
-                if let script = producer.script, !script.text.text.contains("GITHUB_OUTPUT"), !script.text.text.contains("set-output") {
+                if let script = producer.script, !script.text.text.fastContains("GITHUB_OUTPUT"), !script.text.text.fastContains("set-output") {
                     return "'\(inner)': step '\(parts[1])' never writes an output (no $GITHUB_OUTPUT), so the image is empty"
                 }
             }
@@ -150,7 +150,7 @@ extension ImageReference {
             let bytes = Array(rest.utf8)
             rest = String(decoding: bytes[..<range.lowerBound] + bytes[range.upperBound...], as: UTF8.self)
         }
-        return rest.contains("$")
+        return rest.fastContains("$")
     }
 
     /// The last path component of a repository (`org/web` → `web`).

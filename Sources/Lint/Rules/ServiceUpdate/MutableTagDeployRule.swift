@@ -82,7 +82,7 @@ public struct MutableTagDeployRule: Rule {
             if action.repository == AWSActionCatalog.renderTaskDefinition, let image = step.view.input("image") {
                 inputs = [image]
             } else if case .tool? = context.deployment.serviceDeployments.first(where: { $0.position.job == step.jobIndex && $0.position.step == step.view.index })?.kind {
-                inputs = step.view.with.filter { $0.name.lowercased().contains("image") }
+                inputs = step.view.with.filter { $0.name.lowercased().fastContains("image") }
             }
             for input in inputs {
                 guard let raw = input.text else { continue }
@@ -124,11 +124,11 @@ public struct MutableTagDeployRule: Rule {
     /// The mutable tag of a resolved image reference, if it has one.
     static func mutableTag(_ resolved: String) -> String? {
         let text = resolved.trimmingWhitespace()
-        guard !text.isEmpty, text.contains("/") || text.contains(":") else { return nil }
+        guard !text.isEmpty, text.fastContains("/") || text.fastContains(":") else { return nil }
         let reference = ImageReference(text)
         if reference.digest != nil { return nil }
         if let tag = reference.tag {
-            if tag.contains("github.ref_name") || tag.contains("github.head_ref") { return "<branch name>" }
+            if tag.fastContains("github.ref_name") || tag.fastContains("github.head_ref") { return "<branch name>" }
             return MutableTags.names.contains(tag.lowercased()) ? tag : nil
         }
         // No tag at all means :latest, but only when the reference is fully known.

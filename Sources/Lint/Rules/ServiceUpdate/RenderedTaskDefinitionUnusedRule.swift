@@ -88,12 +88,12 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
             for step in job.steps where step.view.action?.repository != AWSActionCatalog.deployTaskDefinition {
                 guard let id = step.view.id, !renderIDs.contains(id) else { continue }
                 let inputs = step.view.with.compactMap(\.text).joined(separator: "\n")
-                if renderIDs.contains(where: { inputs.contains("steps.\($0).outputs.") }) { renderIDs.insert(id) }
+                if renderIDs.contains(where: { inputs.fastContains("steps.\($0).outputs.") }) { renderIDs.insert(id) }
             }
             for step in job.steps where step.view.action?.repository == AWSActionCatalog.deployTaskDefinition {
                 guard renders.contains(where: { $0.view.index < step.view.index }), let input = step.view.input("task-definition"),
                       let text = input.text else { continue }
-                let readsRender = renderIDs.contains { text.contains("steps.\($0).outputs.") }
+                let readsRender = renderIDs.contains { text.fastContains("steps.\($0).outputs.") }
                 if !readsRender {
                     let ids = renderIDs.sorted().map { "steps.\($0).outputs.task-definition" }.joined(separator: " or ")
                     findings.append(Finding("the deploy reads '\(text)' instead of the rendered task definition\(ids.isEmpty ? "" : " (\(ids))"), so the old image is deployed", at: context.location(of: input.value)))
