@@ -5,7 +5,7 @@ PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
 
-.PHONY: all build generate test bench bench-yaml deps venv clean
+.PHONY: all build generate test bench bench-yaml bench-lint eval deps venv clean
 
 all: build
 
@@ -42,11 +42,22 @@ test: deps venv
 	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
 
 ## bench: every benchmark; each bench-* target prints its figures and ratios.
-bench: bench-yaml
+bench: bench-yaml bench-lint
 
 bench-yaml: deps
 	$(SWIFT) build -c release --product yaml-bench
 	$$($(SWIFT) build -c release --show-bin-path)/yaml-bench
+
+## bench-lint: wfgen lint throughput over 2,000+ workflows, against actionlint and zizmor in the same run.
+bench-lint: deps venv
+	$(SWIFT) build -c release --product wfgen
+	$(PYTHON) tools/bench-lint.py "$$($(SWIFT) build -c release --show-bin-path)/wfgen" "$(abspath $(VENV))/bin" bench-out/lint
+
+## eval: precision/recall per rule family on ../shared/corpus (skipped when that folder is absent).
+eval: deps
+	@if [ ! -d ../shared/corpus/dev ]; then echo "eval: skipped, ../shared/corpus/dev is absent"; exit 0; fi; \
+	$(SWIFT) build -c release --product wfgen && \
+	$(PYTHON) tools/lint-eval.py "$$($(SWIFT) build -c release --show-bin-path)/wfgen" ../shared/corpus
 
 clean:
 	rm -rf .build $(VENV)

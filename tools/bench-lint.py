@@ -39,8 +39,38 @@ def sources():
     return sorted(texts), origin
 
 
-def build_corpus(out_dir):
+def loadable_by(zizmor, texts, scratch):
+    """The texts zizmor can load: it aborts a whole run on a workflow it cannot model and skips ones failing its
+    schema, so such files are left out for every tool (all tools must see the same files)."""
+    if not zizmor:
+        return texts
+    keep = dict(enumerate(texts))
+    for _ in range(50):
+        shutil.rmtree(scratch, ignore_errors=True)
+        folder = os.path.join(scratch, ".github", "workflows")
+        os.makedirs(folder)
+        for index, text in keep.items():
+            with open(os.path.join(folder, f"s{index:05d}.yml"), "w", encoding="utf-8") as f:
+                f.write(text)
+        proc = subprocess.run([zizmor, "--offline", "--no-progress", "--format", "plain", folder], cwd=scratch,
+                              capture_output=True, text=True)
+        bad = set()
+        for line in proc.stderr.splitlines():
+            for marker in ("failed to validate file://", "failed to load file://"):
+                if marker in line:
+                    name = line.split(marker, 1)[1].split()[0]
+                    bad.add(int(os.path.basename(name)[1:6]))
+        if not bad:
+            break
+        for index in bad:
+            keep.pop(index, None)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return list(keep.values())
+
+
+def build_corpus(out_dir, zizmor=None):
     texts, origin = sources()
+    texts = loadable_by(zizmor, texts, out_dir + "-scratch")
     workflows = os.path.join(out_dir, ".github", "workflows")
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(workflows)
@@ -77,7 +107,8 @@ def main():
     wfgen = os.path.abspath(sys.argv[1])
     peers = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(ROOT, ".venv", "bin")
     out_dir = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else os.path.join(ROOT, "bench-out", "lint")
-    workflows, count, size, origin = build_corpus(out_dir)
+    zizmor_path = os.path.join(peers, "zizmor")
+    workflows, count, size, origin = build_corpus(out_dir, zizmor_path if os.access(zizmor_path, os.X_OK) else None)
     files = sorted(os.path.join(workflows, n) for n in os.listdir(workflows))
     print(f"bench-lint: {count} workflows, {size / 1e6:.2f} MB ({origin})")
 

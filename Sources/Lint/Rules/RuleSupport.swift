@@ -76,13 +76,19 @@ struct SecretTaint {
         self = step.taint
     }
 
-    init(view: StepView, script: Script?, inherited: [KeyedNode]) {
+    /// Names of the variables among `env` entries whose value reads a secret.
+    static func taintedNames(_ env: [KeyedNode]) -> Set<String> {
         var names = Set<String>()
-        for entry in inherited + view.env {
+        for entry in env {
             if let text = entry.text, Expressions.readsSecret(text) { names.insert(entry.name) }
         }
+        return names
+    }
+
+    init(view: StepView, script: Script?, inherited: Set<String>) {
+        var names = inherited.union(SecretTaint.taintedNames(view.env))
         // Script variables assigned from secrets or from tainted variables.
-        for command in script?.commands ?? [] {
+        for command in script?.commands ?? [] where !command.command.assignments.isEmpty {
             for assignment in command.command.assignments {
                 guard let eq = assignment.value.firstIndex(of: "=") else { continue }
                 let name = String(assignment.value[..<eq])

@@ -10,50 +10,58 @@ import YAML
 public struct ScalarText: Sendable {
     /// The scalar's value, as libyaml loaded it.
     public let text: String
-    /// The source byte offset of each byte of `text`, plus one entry for the end.
-    private let offsets: [Int]
-    /// True when the offsets were reconstructed exactly.
-    public let isExact: Bool
+    /// The scalar node.
+    private let node: Node
+    /// The file's bytes (shared, copy-on-write).
+    private let bytes: [UInt8]
 
-    /// Maps the scalar `node` of `source`.
+    /// Maps the scalar `node` of `source`. The offset table is built only when a position is asked for:
+    /// most scripts never produce a finding, so linting does not pay for it.
     public init(node: Node, source: SourceText) {
-        let value = node.scalar ?? ""
-        text = value
-        let valueBytes = Array(value.utf8)
+        self.text = node.scalar ?? ""
+        self.node = node
+        self.bytes = source.bytes
+    }
+
+    /// True when the offsets can be reconstructed exactly.
+    public var isExact: Bool { offsetTable().exact }
+
+    /// The offset of each byte of `text` in the file (plus one entry for the end), and whether it is exact.
+    private func offsetTable() -> (offsets: [Int], exact: Bool) {
+        let valueBytes = Array(text.utf8)
         let rebuilt: (bytes: [UInt8], offsets: [Int])?
         switch node.scalarStyle {
         case .literal?, .folded?:
-            rebuilt = ScalarText.readBlock(source.bytes, start: node.start.offset, end: node.end.offset,
+            rebuilt = ScalarText.readBlock(bytes, start: node.start.offset, end: node.end.offset,
                                            folded: node.scalarStyle == .folded)
         case .singleQuoted?:
-            rebuilt = ScalarText.readFlow(source.bytes, start: node.start.offset + 1, end: node.end.offset - 1, quote: .single)
+            rebuilt = ScalarText.readFlow(bytes, start: node.start.offset + 1, end: node.end.offset - 1, quote: .single)
         case .doubleQuoted?:
-            rebuilt = ScalarText.readFlow(source.bytes, start: node.start.offset + 1, end: node.end.offset - 1, quote: .double)
+            rebuilt = ScalarText.readFlow(bytes, start: node.start.offset + 1, end: node.end.offset - 1, quote: .double)
         default:
-            rebuilt = ScalarText.readFlow(source.bytes, start: node.start.offset, end: node.end.offset, quote: .none)
+            rebuilt = ScalarText.readFlow(bytes, start: node.start.offset, end: node.end.offset, quote: .none)
         }
         if let rebuilt, ScalarText.agree(valueBytes, rebuilt.bytes) {
             var map = Array(rebuilt.offsets.prefix(valueBytes.count))
             while map.count < valueBytes.count { map.append(node.end.offset) }
             map.append(valueBytes.count < rebuilt.offsets.count ? rebuilt.offsets[valueBytes.count] : node.end.offset)
-            offsets = map
-            isExact = true
-        } else {
-            offsets = Array(repeating: node.start.offset, count: valueBytes.count + 1)
-            isExact = false
+            return (map, true)
         }
+        return (Array(repeating: node.start.offset, count: valueBytes.count + 1), false)
     }
 
     /// The file byte offset of the byte at `textOffset` in `text`.
     public func sourceOffset(ofTextOffset textOffset: Int) -> Int {
-        guard !offsets.isEmpty else { return 0 }
+        let offsets = offsetTable().offsets
         return offsets[max(0, min(textOffset, offsets.count - 1))]
     }
 
     /// The file location of `text` bytes `[start, end)`.
     public func location(in source: SourceText, from start: Int, to end: Int) -> SourceLocation {
-        let first = sourceOffset(ofTextOffset: start)
-        let last = end > start ? sourceOffset(ofTextOffset: end - 1) + 1 : first
+        let offsets = offsetTable().offsets
+        func offset(_ i: Int) -> Int { offsets[max(0, min(i, offsets.count - 1))] }
+        let first = offset(start)
+        let last = end > start ? offset(end - 1) + 1 : first
         return source.location(fromOffset: first, toOffset: max(first + 1, last))
     }
 

@@ -92,10 +92,12 @@ public final class WorkflowContext: Sendable {
         }
         for entry in view.env { if let text = entry.text { base.env[entry.name] = base.resolve(text) } }
         var jobs: [JobFacts] = []
+        let workflowTaint = SecretTaint.taintedNames(view.env)
         for (jobIndex, job) in view.jobs.enumerated() {
             var scope = base
             for entry in job.env { if let text = entry.text { scope.env[entry.name] = scope.resolve(text) } }
             var steps: [StepFacts] = []
+            let inheritedTaint = workflowTaint.union(SecretTaint.taintedNames(job.env))
             for step in job.steps {
                 var stepScope = scope
                 for entry in step.env { if let text = entry.text { stepScope.env[entry.name] = scope.resolve(text) } }
@@ -119,7 +121,7 @@ public final class WorkflowContext: Sendable {
                     scope.stepOutputs[id, default: [:]].merge(outputs) { $1 }
                 }
                 steps.append(StepFacts(jobIndex: jobIndex, view: step, scope: stepScope, script: script,
-                                       taint: SecretTaint(view: step, script: script, inherited: view.env + job.env)))
+                                       taint: SecretTaint(view: step, script: script, inherited: inheritedTaint)))
             }
             for output in job.outputs {
                 if let text = output.text { base.jobOutputs[job.id, default: [:]][output.name] = scope.resolve(text) }

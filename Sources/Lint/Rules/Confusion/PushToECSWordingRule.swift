@@ -53,6 +53,7 @@ public struct PushToECSWordingRule: Rule {
     }
 
     static func saysPushToECS(_ text: String) -> Bool {
+        guard DeploymentFacts.containsECSWord(text) else { return false }
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard !words.fastContains("ecr") else { return false }
         guard let verb = words.firstIndex(where: { $0.hasPrefix("push") || $0.hasPrefix("upload") || $0 == "publish" }) else { return false }

@@ -11,8 +11,12 @@ enum CredentialPatterns {
 
     /// Well-known token shapes inside `text`.
     static func matches(in text: String) -> [Match] {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return privateKeys(in: text) }
+        guard text.utf8.count >= 20 else { return privateKeys(in: text) }
+        var copy = text
+        return copy.withUTF8 { scan(Array($0), text: text) } + privateKeys(in: text)
+    }
+
+    private static func scan(_ bytes: [UInt8], text: String) -> [Match] {
         var result: [Match] = []
         func isUpperAlnum(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
         func isAlnum(_ b: UInt8) -> Bool { isUpperAlnum(b) || (b >= 0x61 && b <= 0x7A) }
@@ -56,12 +60,13 @@ enum CredentialPatterns {
             }
             i += 1
         }
-        return result + privateKeys(in: text)
+        return result
     }
 
     /// `-----BEGIN ... PRIVATE KEY-----` blocks.
     static func privateKeys(in text: String) -> [Match] {
-        text.utf8Ranges(of: "-----BEGIN").compactMap { range in
+        guard text.fastContains("-----BEGIN") else { return [] }
+        return text.utf8Ranges(of: "-----BEGIN").compactMap { range in
             let bytes = Array(text.utf8)
             var j = range.upperBound
             while j < bytes.count, bytes[j] != 0x0A, j - range.upperBound < 40 { j += 1 }
