@@ -20,15 +20,23 @@ let package = Package(
         ),
         // Swift over libyaml: positioned parsing, safe deterministic emitting. The only importer of CYAMLBridge.
         .target(name: "YAML", dependencies: ["CYAMLBridge"]),
+        // Compiler (issue 3): typed workflows, typed ECS, generation and drift check, and the definitions.
+        .target(name: "Workflow", dependencies: ["YAML"]),
+        .target(name: "ECS", dependencies: ["Workflow"]),
+        .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML"]),
+        .target(name: "Pipelines", dependencies: ["Workflow", "ECS"], path: "workflows-src"),
         .executableTarget(
             name: "wfgen",
             dependencies: [
-                "YAML",
+                "YAML", "Generate", "Pipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"]),
+        .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,32 @@
+/// aws-actions/amazon-ecr-login v2 (inputs from its action.yml at v2.1.7).
+public struct AmazonECRLogin: ActionBinding {
+    /// Outputs of amazon-ecr-login.
+    public enum Output: String, Sendable { case registry }
+    public static var pin: ActionPin { ActionPins.amazonECRLogin }
+
+    /// `registry-type`.
+    public enum RegistryType: String, Sendable { case `private`, `public` }
+
+    public var registries: InterpolatedString?
+    public var registryType: RegistryType?
+    public var maskPassword: LiteralOrExpression<Bool>?
+    public var skipLogout: LiteralOrExpression<Bool>?
+    public var httpProxy: InterpolatedString?
+
+    /// Logs Docker in to ECR; with no input, the account of the current credentials.
+    public init(registries: InterpolatedString? = nil, registryType: RegistryType? = nil,
+                maskPassword: LiteralOrExpression<Bool>? = nil, skipLogout: LiteralOrExpression<Bool>? = nil,
+                httpProxy: InterpolatedString? = nil) {
+        self.registries = registries
+        self.registryType = registryType
+        self.maskPassword = maskPassword
+        self.skipLogout = skipLogout
+        self.httpProxy = httpProxy
+    }
+
+    public var inputs: [(String, InputValue?)] {
+        [("http-proxy", httpProxy.input), ("mask-password", maskPassword.input), ("registries", registries.input),
+         ("registry-type", registryType.map { .string(InterpolatedString($0.rawValue)) }),
+         ("skip-logout", skipLogout.input)]
+    }
+}
