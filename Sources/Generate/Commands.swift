@@ -17,7 +17,7 @@ public struct GenerationCommands: Sendable {
     }
 
     /// Compiles and writes every file that changed, removes stale ones; never touches files wfgen did not generate.
-    public func generate(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> ExitStatus {
+    public func generate(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> CommandStatus {
         guard let compilation = compile(errors: &errors) else { return .inputError }
         let synchronizer = Synchronizer(tree: OutputTree(root: outputRoot), files: compilation.files)
         do {
@@ -45,7 +45,7 @@ public struct GenerationCommands: Sendable {
     }
 
     /// Writes nothing; reports each missing, stale or hand-edited file with a unified diff.
-    public func check(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> ExitStatus {
+    public func check(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> CommandStatus {
         guard let compilation = compile(errors: &errors) else { return .inputError }
         let synchronizer = Synchronizer(tree: OutputTree(root: outputRoot), files: compilation.files)
         do {

@@ -14,7 +14,7 @@ public struct Definitions: Sendable {
 }
 
 /// How a run of wfgen ended; the process exit status.
-public enum ExitStatus: Int32, Sendable {
+public enum CommandStatus: Int32, Sendable {
     /// Everything generated or up to date.
     case ok = 0
     /// `check` found missing, stale or hand-edited files.

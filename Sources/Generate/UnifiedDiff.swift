@@ -83,12 +83,13 @@ public enum UnifiedDiff {
                 edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
                 j += 1
-            } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1))
-                j += 1
-            } else {
+            } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                // Deletions first, as diff -u writes them.
                 edits.append(Edit(kind: .delete, text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1))
+                j += 1
             }
         }
         return edits
