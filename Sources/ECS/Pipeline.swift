@@ -8,6 +8,22 @@ public enum AWSCredentials: Sendable, Hashable {
     case staticKeys(accessKeyID: Secret, secretAccessKey: Secret)
 }
 
+/// How images are tagged; every policy gives each commit its own tag, so a tag is never re-pushed.
+public enum ImageTagPolicy: Sendable, Hashable {
+    /// The full commit SHA (`github.sha`), the default.
+    case commitSHA
+    /// A prefix and the full commit SHA, e.g. `main-<sha>`.
+    case prefixedCommitSHA(String)
+
+    /// The tag as it appears in the workflow.
+    public var tag: InterpolatedString {
+        switch self {
+        case .commitSHA: "\(Expression.github(.sha))"
+        case .prefixedCommitSHA(let prefix): "\(prefix)-\(Expression.github(.sha))"
+        }
+    }
+}
+
 /// Where images are pushed: one ECR registry (account and region) and the credentials to push.
 public struct ImageRegistry: Sendable, Hashable {
     public let account: AWSAccountID
@@ -102,6 +118,8 @@ public struct Pipeline: Sendable {
     /// When set, every build job runs only if this holds (an opt-in switch such as a repository variable).
     public let enabledWhen: Expression?
     public let registry: ImageRegistry
+    /// How the pushed images are tagged (the commit SHA by default).
+    public let imageTag: ImageTagPolicy
     public let services: [Service]
     /// Environments in deployment order: each deploys only after the previous one is healthy.
     public let environments: [DeploymentEnvironment]
@@ -110,13 +128,15 @@ public struct Pipeline: Sendable {
 
     /// Declares a pipeline.
     public init(_ name: String, title: String, on: [Trigger], enabledWhen: Expression? = nil,
-                registry: ImageRegistry, services: [Service], environments: [DeploymentEnvironment],
+                registry: ImageRegistry, imageTag: ImageTagPolicy = .commitSHA, services: [Service],
+                environments: [DeploymentEnvironment],
                 runsOn: LiteralOrExpression<String> = .ubuntu2404, file: String = #filePath, line: Int = #line) {
         self.name = name
         self.title = title
         self.on = on
         self.enabledWhen = enabledWhen
         self.registry = registry
+        self.imageTag = imageTag
         self.services = services
         self.environments = environments
         self.runsOn = runsOn

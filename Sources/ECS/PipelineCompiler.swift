@@ -28,7 +28,7 @@ public enum PipelineCompiler {
         var files: [RenderedTaskDefinition] = []
         var buildJobs: [String: Job] = [:]
         var jobs: [Job] = []
-        let sha = Expression.github(.sha)
+        let tag = pipeline.imageTag.tag
 
         for service in pipeline.services {
             let repository = pipeline.registry.repository(service.repository, file: service.location.file,
@@ -44,7 +44,7 @@ public enum PipelineCompiler {
                     Step.uses(SetupBuildx(), file: service.location.file, line: service.location.line),
                     Step.uses(BuildPush(context: InterpolatedString(service.build.context),
                                         file: InterpolatedString(service.build.dockerfile), push: true,
-                                        tags: ["\(repository.uri):\(sha)"]),
+                                        tags: [InterpolatedString(repository.uri + ":") + tag]),
                               name: "Build and push \(service.name)", file: service.location.file,
                               line: service.location.line),
                 ], file: service.location.file, line: service.location.line)
@@ -68,7 +68,7 @@ public enum PipelineCompiler {
                 }
                 guard let build = buildJobs[service.name] else { continue }
                 let job = deployJob(service, to: environment, in: pipeline, definitionPath: path,
-                                    image: "\(repository.uri):\(sha)", needs: [build] + previous)
+                                    image: InterpolatedString(repository.uri + ":") + tag, needs: [build] + previous)
                 current.append(job)
             }
             jobs += current
@@ -108,6 +108,8 @@ public enum PipelineCompiler {
             environment: DeploymentTarget(InterpolatedString(environment.name),
                                           url: environment.publicURL.map { InterpolatedString($0) }),
             permissions: permissions(for: environment.credentials),
+            // One group per environment and service: GitHub keeps one pending job per group and cancels
+            // older pending ones, so a group shared by several services of one run would cancel deploys.
             concurrency: Concurrency(group: "deploy-\(pipeline.name)-\(environment.name)-\(service.name)",
                                      cancelInProgress: false),
             timeoutMinutes: 45, steps: steps, file: environment.location.file, line: environment.location.line)

@@ -40,6 +40,19 @@ public struct InterpolatedString: Sendable, Hashable, ExpressibleByStringInterpo
         public mutating func appendInterpolation(_ number: Int) { appendLiteral(String(number)) }
     }
 
+    /// The two strings one after the other.
+    public static func + (lhs: InterpolatedString, rhs: InterpolatedString) -> InterpolatedString {
+        var result = lhs
+        for segment in rhs.segments {
+            if case .literal(let text) = segment, case .literal(let previous)? = result.segments.last {
+                result.segments[result.segments.count - 1] = .literal(previous + text)
+            } else {
+                result.segments.append(segment)
+            }
+        }
+        return result
+    }
+
     /// The text GitHub reads: literals as they are, expressions as `${{ }}`.
     public var rendered: String {
         segments.map { segment in

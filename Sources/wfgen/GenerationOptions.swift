@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Generate
 import Pipelines
 
@@ -7,6 +8,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "Directory holding .github/workflows/ and generated/ (default: the package that defines workflows-src/).")
     var root: String?
 
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError("--root \(root) is not a directory")
+        }
+    }
+
     /// The library run for these options, over this package's definitions.
     var commands: GenerationCommands {
         GenerationCommands(definitions: Definitions(workflows: Project.workflows, pipelines: Project.pipelines),
@@ -14,14 +22,12 @@ struct GenerationOptions: ParsableArguments {
     }
 }
 
-/// Standard output and standard error as text streams.
+/// Standard output as a text stream.
 struct StandardOutput: TextOutputStream {
-    mutating func write(_ string: String) { print(string, terminator: "") }
+    mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
 }
 
+/// Standard error as a text stream.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var stream = FileHandleStream()
-        stream.write(string)
-    }
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

@@ -82,4 +82,14 @@ import YAML
         #expect(errors.contains { $0.message.contains("pipeline name 'API'") && $0.location.line == line })
         #expect(errors.contains { $0.message.contains("duplicate service 'api'") })
     }
+
+    @Test func tagPolicyTagsThePushAndTheRenderAlike() throws {
+        let base = Fixtures.pipeline()
+        let pipeline = Pipeline("api", title: "x", on: [.workflowDispatch()], registry: base.registry,
+                                imageTag: .prefixedCommitSHA("main"), services: base.services,
+                                environments: base.environments)
+        let text = try YAMLEmitter().emit(WorkflowRenderer.render(PipelineCompiler.compile(pipeline).workflow))
+        let image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:main-${{ github.sha }}"
+        #expect(text.components(separatedBy: image).count - 1 == 3)  // one push, two renders
+    }
 }
