@@ -34,8 +34,8 @@ let package = Package(
         ),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"]),
-        .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
+        .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,9 @@ public import Workflow
 
 /// A 12-digit AWS account id.
 public struct AWSAccountID: Sendable, Hashable, CustomStringConvertible {
+    /// The text as written.
     public let value: String
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Names an account; the compiler checks it has 12 digits.
@@ -21,7 +23,9 @@ public struct AWSAccountID: Sendable, Hashable, CustomStringConvertible {
 
 /// An AWS region such as `eu-west-1`.
 public struct AWSRegion: Sendable, Hashable, CustomStringConvertible {
+    /// The text as written.
     public let value: String
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Names a region; the compiler checks its shape (`xx-name-N`).
@@ -43,8 +47,11 @@ public struct AWSRegion: Sendable, Hashable, CustomStringConvertible {
 
 /// An IAM role, rendered as `arn:aws:iam::<account>:role/<name>`.
 public struct IAMRole: Sendable, Hashable, CustomStringConvertible {
+    /// The account it belongs to.
     public let account: AWSAccountID
+    /// Its name.
     public let name: String
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Names role `name` in `account` (a path may be part of the name: `service-role/x`).
@@ -68,9 +75,13 @@ public struct IAMRole: Sendable, Hashable, CustomStringConvertible {
 
 /// A private ECR repository: `<account>.dkr.ecr.<region>.amazonaws.com/<name>`.
 public struct ECRRepository: Sendable, Hashable {
+    /// The account it belongs to.
     public let account: AWSAccountID
+    /// The region it lives in.
     public let region: AWSRegion
+    /// Its name.
     public let name: String
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Names a repository; the compiler checks ECR's lowercase naming rule.

@@ -5,16 +5,25 @@ public import Workflow
 /// `environment` is for non-secret values only (it is readable by anyone who may describe the task
 /// definition); secrets come from `secrets`, whose sources are typed SSM or Secrets Manager ARNs.
 public struct ContainerDefinition: Sendable, Hashable {
+    /// The name.
     public let name: String
     /// The repository the image comes from; the deploy renders `:<commit sha>` into it.
     public let repository: ECRRepository
+    /// Whether the task stops when this container stops (AWS default: true).
     public let essential: Bool
+    /// Ports the container listens on.
     public let portMappings: [PortMapping]
+    /// Non-secret environment variables, in order.
     public let environment: [(String, String)]
+    /// Secrets injected at start by the execution role.
     public let secrets: [ContainerSecret]
+    /// The container health check ECS runs.
     public let healthCheck: ContainerHealthCheck?
+    /// Where the container logs go.
     public let logging: AWSLogs
+    /// Overrides the image command.
     public let command: [String]?
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a container.
@@ -80,10 +89,15 @@ public struct PortMapping: Sendable, Hashable {
     /// `appProtocol`, used by Service Connect.
     public enum AppProtocol: String, Sendable { case http, http2, grpc }
 
+    /// The port inside the container.
     public let containerPort: Int
+    /// `protocol`: tcp or udp.
     public let transport: TransportProtocol
+    /// The name.
     public let name: String?
+    /// `appProtocol`, for Service Connect.
     public let appProtocol: AppProtocol?
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a port.
@@ -122,8 +136,11 @@ public struct ContainerSecret: Sendable, Hashable {
         }
     }
 
+    /// The name.
     public let name: String
+    /// Where the value comes from.
     public let source: Source
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Exposes `source` to the container as environment variable `name`.
@@ -150,10 +167,15 @@ public struct ContainerSecret: Sendable, Hashable {
 
 /// The `awslogs` log driver, the one Fargate tasks normally use.
 public struct AWSLogs: Sendable, Hashable {
+    /// The CloudWatch Logs group.
     public let group: String
+    /// The region.
     public let region: AWSRegion
+    /// `awslogs-stream-prefix`.
     public let streamPrefix: String
+    /// `awslogs-create-group` (needs logs:CreateLogGroup).
     public let createGroup: Bool
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Sends the container's output to CloudWatch Logs group `group`.

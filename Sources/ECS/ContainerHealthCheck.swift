@@ -17,11 +17,17 @@ public struct ContainerHealthCheck: Sendable, Hashable {
         }
     }
 
+    /// Overrides the image command.
     public let command: Command
+    /// Seconds between checks (5-300).
     public let interval: Int
+    /// Seconds a check may take (2-60, less than interval).
     public let timeout: Int
+    /// Failures before unhealthy (1-10).
     public let retries: Int
+    /// Grace seconds after start (0-300).
     public let startPeriod: Int?
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// A health check; defaults are AWS's (30 s interval, 5 s timeout, 3 retries).

@@ -21,8 +21,11 @@ public enum FargateCPU: Int, Sendable, Hashable, CaseIterable {
 
 /// A Fargate task size: CPU and memory, accepted only in the combinations Fargate runs.
 public struct FargateSize: Sendable, Hashable {
+    /// Task CPU units.
     public let cpu: FargateCPU
+    /// Task memory in MiB.
     public let memoryMiB: Int
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// A size; the compiler rejects memory that Fargate does not offer with `cpu`.

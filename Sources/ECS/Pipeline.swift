@@ -26,8 +26,11 @@ public enum ImageTagPolicy: Sendable, Hashable {
 
 /// Where images are pushed: one ECR registry (account and region) and the credentials to push.
 public struct ImageRegistry: Sendable, Hashable {
+    /// The account.
     public let account: AWSAccountID
+    /// The region.
     public let region: AWSRegion
+    /// How jobs get AWS credentials.
     public let credentials: AWSCredentials
 
     /// Declares the registry.
@@ -45,13 +48,19 @@ public struct ImageRegistry: Sendable, Hashable {
 
 /// A deployment environment (staging, production): its account, region, cluster and public URL.
 public struct DeploymentEnvironment: Sendable, Hashable {
+    /// The name.
     public let name: String
+    /// The account.
     public let account: AWSAccountID
+    /// The region.
     public let region: AWSRegion
+    /// The ECS cluster the services run in.
     public let cluster: String
+    /// How jobs get AWS credentials.
     public let credentials: AWSCredentials
     /// The public base URL (the load balancer's), used for the environment link and health checks.
     public let publicURL: String?
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares an environment; GitHub environment protection rules apply under the same `name`.
@@ -69,7 +78,9 @@ public struct DeploymentEnvironment: Sendable, Hashable {
 
 /// How an image is built: a Docker build context and Dockerfile, relative to the repository root.
 public struct ImageBuild: Sendable, Hashable {
+    /// The Docker build context.
     public let context: String
+    /// The Dockerfile path.
     public let dockerfile: String
 
     /// Declares a build.
@@ -85,6 +96,7 @@ public struct Service: Sendable {
     public let name: String
     /// The ECR repository name, in the pipeline's registry.
     public let repository: String
+    /// How the image is built.
     public let build: ImageBuild
     /// The container that runs the built image.
     public let containerName: String
@@ -92,6 +104,7 @@ public struct Service: Sendable {
     public let publicHealthPath: String?
     /// The task definition for one environment, given the repository the image lives in.
     public let taskDefinition: @Sendable (DeploymentEnvironment, ECRRepository) -> TaskDefinition
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a service.
@@ -113,17 +126,23 @@ public struct Service: Sendable {
 public struct Pipeline: Sendable {
     /// A slug naming the workflow (`deploy-<name>.yml`) and `generated/<name>/`.
     public let name: String
+    /// The workflow name shown in GitHub.
     public let title: String
+    /// The triggers of the generated workflow.
     public let on: [Trigger]
     /// When set, every build job runs only if this holds (an opt-in switch such as a repository variable).
     public let enabledWhen: Expression?
+    /// Where images are pushed.
     public let registry: ImageRegistry
     /// How the pushed images are tagged (the commit SHA by default).
     public let imageTag: ImageTagPolicy
+    /// The services, built in parallel.
     public let services: [Service]
     /// Environments in deployment order: each deploys only after the previous one is healthy.
     public let environments: [DeploymentEnvironment]
+    /// The runner for every job.
     public let runsOn: LiteralOrExpression<String>
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a pipeline.

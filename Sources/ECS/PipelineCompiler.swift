@@ -4,12 +4,15 @@ public import Workflow
 public struct RenderedTaskDefinition: Sendable, Hashable {
     /// Path relative to the package root, e.g. `generated/app/staging/backend.json`.
     public let path: String
+    /// The task definition.
     public let definition: TaskDefinition
 }
 
 /// What a pipeline compiles to.
 public struct CompiledPipeline: Sendable {
+    /// The deploy workflow.
     public let workflow: Workflow
+    /// The task definitions to write.
     public let taskDefinitions: [RenderedTaskDefinition]
     /// Pipeline-level errors and warnings (the workflow's own are found by `WorkflowValidator`).
     public let diagnostics: [Diagnostic]

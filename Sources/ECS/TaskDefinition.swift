@@ -2,11 +2,17 @@ public import Workflow
 
 /// A Fargate task definition (`awsvpc` networking, task-level CPU and memory).
 public struct TaskDefinition: Sendable, Hashable {
+    /// The task definition family.
     public let family: String
+    /// Fargate CPU and memory.
     public let size: FargateSize
+    /// The role ECS uses to pull images, fetch secrets and write logs.
     public let executionRole: IAMRole
+    /// The role the application code runs with.
     public let taskRole: IAMRole?
+    /// The containers.
     public let containers: [ContainerDefinition]
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a task definition.

@@ -3,7 +3,9 @@ public import ECS
 
 /// Everything `workflows-src/` defines: plain workflows and ECS pipelines.
 public struct Definitions: Sendable {
+    /// Plain workflows.
     public let workflows: [Workflow]
+    /// ECS pipelines.
     public let pipelines: [Pipeline]
 
     /// Collects definitions.

@@ -12,9 +12,11 @@ public struct GeneratedFile: Sendable, Hashable {
 
     /// Path relative to the package root, `/`-separated.
     public let path: String
+    /// The file text.
     public let contents: String
     /// The Swift file (relative to the package root) that defines it.
     public let source: String
+    /// How ownership is recognized.
     public let kind: Kind
 }
 

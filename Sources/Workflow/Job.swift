@@ -9,23 +9,41 @@ public struct Job: Sendable {
         case reusableWorkflow(ReusableWorkflowCall)
     }
 
+    /// `id:`.
     public let id: String
+    /// `name:`; nil omits it.
     public let name: String?
+    /// `needs:`.
     public let needs: [String]
+    /// `if:`; nil omits it.
     public let condition: Expression?
+    /// `runs-on:`; nil omits it.
     public let runsOn: LiteralOrExpression<String>?
+    /// `environment:`; nil omits it.
     public let environment: DeploymentTarget?
+    /// `permissions:`; nil omits it.
     public let permissions: Permissions?
+    /// `concurrency:`; nil omits it.
     public let concurrency: Concurrency?
+    /// `timeout-minutes:`; nil omits it.
     public let timeoutMinutes: LiteralOrExpression<Int>?
+    /// `continue-on-error:`; nil omits it.
     public let continueOnError: LiteralOrExpression<Bool>?
+    /// `strategy:`; nil omits it.
     public let strategy: Strategy?
+    /// `container:`; nil omits it.
     public let container: JobContainer?
+    /// `services:`.
     public let services: OrderedPairs<JobContainer>
+    /// `outputs:`.
     public let outputs: OrderedPairs<Expression>
+    /// `env:`.
     public let env: OrderedPairs<InputValue>
+    /// `defaults:`; nil omits it.
     public let defaults: RunDefaults?
+    /// What it runs.
     public let body: Body
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// A job that runs `steps` on `runsOn`.
@@ -113,7 +131,9 @@ extension LiteralOrExpression where Literal == String {
 
 /// `environment:` of a job: a deployment environment with its protection rules and URL.
 public struct DeploymentTarget: Sendable, Hashable {
+    /// `name:`.
     public let name: InterpolatedString
+    /// `url:`; nil omits it.
     public let url: InterpolatedString?
 
     /// Deploys into environment `name`, shown with `url`.
@@ -125,7 +145,9 @@ public struct DeploymentTarget: Sendable, Hashable {
 
 /// `concurrency:`: at most one running (and one pending) run or job per group.
 public struct Concurrency: Sendable, Hashable {
+    /// `group:`.
     public let group: InterpolatedString
+    /// `cancel-in-progress:`.
     public let cancelInProgress: LiteralOrExpression<Bool>
 
     /// A group; `cancelInProgress` defaults to false so that a deploy in progress is never cancelled.
@@ -137,8 +159,11 @@ public struct Concurrency: Sendable, Hashable {
 
 /// `strategy:` with a matrix.
 public struct Strategy: Sendable, Hashable {
+    /// `matrix:`.
     public let matrix: Matrix
+    /// `fail-fast:`; nil omits it.
     public let failFast: LiteralOrExpression<Bool>?
+    /// `max-parallel:`; nil omits it.
     public let maxParallel: LiteralOrExpression<Int>?
 
     /// A matrix strategy.
@@ -164,13 +189,18 @@ public struct Matrix: Sendable, Hashable {
     /// One combination, for `include` and `exclude`.
     public typealias Combination = [String: MatrixValue]
 
+    /// `dimensions:`.
     public let dimensions: [Dimension]
+    /// `include:`.
     public let include: [Combination]
+    /// `exclude:`.
     public let exclude: [Combination]
 
     /// A dimension: a name and its values.
     public struct Dimension: Sendable, Hashable {
+        /// `name:`.
         public let name: String
+        /// `values:`.
         public let values: [MatrixValue]
         /// Declares a dimension.
         public init(_ name: String, _ values: [MatrixValue]) {
@@ -189,12 +219,19 @@ public struct Matrix: Sendable, Hashable {
 
 /// A Docker container for a job (`container:`) or a service container (`services:`).
 public struct JobContainer: Sendable, Hashable {
+    /// `image:`.
     public let image: InterpolatedString
+    /// `username:`; nil omits it.
     public let username: InterpolatedString?
+    /// `password:`; nil omits it.
     public let password: Secret?
+    /// `env:`.
     public let env: [String: InterpolatedString]
+    /// `ports:`.
     public let ports: [String]
+    /// `volumes:`.
     public let volumes: [String]
+    /// `options:`; nil omits it.
     public let options: String?
 
     /// A container; registry credentials can only be a secret.
@@ -213,7 +250,9 @@ public struct JobContainer: Sendable, Hashable {
 
 /// `defaults.run`: the shell and working directory of every `run` step.
 public struct RunDefaults: Sendable, Hashable {
+    /// `shell:`; nil omits it.
     public let shell: Shell?
+    /// `working-directory:`; nil omits it.
     public let workingDirectory: String?
 
     /// Run defaults.
@@ -241,8 +280,11 @@ public struct ReusableWorkflowCall: Sendable {
         case explicit([String: Secret])
     }
 
+    /// `target:`.
     public let target: Target
+    /// `inputs:`.
     public let inputs: OrderedPairs<InputValue>
+    /// `secrets:`.
     public let secrets: Secrets
 
     /// Calls `target` with `inputs`.

@@ -13,11 +13,17 @@ public struct Step: Sendable, StepConvertible {
 
     /// The id the author gave, if any.
     public let givenID: String?
+    /// `name:`; nil omits it.
     public let name: String?
+    /// `if:`; nil omits it.
     public let condition: Expression?
+    /// What it runs.
     public let body: Body
+    /// `env:`.
     public let env: OrderedPairs<InputValue>
+    /// `continue-on-error:`; nil omits it.
     public let continueOnError: LiteralOrExpression<Bool>?
+    /// `timeout-minutes:`; nil omits it.
     public let timeoutMinutes: LiteralOrExpression<Int>?
     /// Permissions the step's action needs, checked against its job.
     public let requiredPermissions: [PermissionScope: PermissionLevel]

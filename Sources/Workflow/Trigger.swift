@@ -65,7 +65,9 @@ public enum Trigger: Sendable, Hashable {
 
 /// Filters of a `push` trigger; empty lists are not written.
 public struct PushFilter: Sendable, Hashable {
+    /// `branches:`.
     public var branches: [String], branchesIgnore: [String], tags: [String], tagsIgnore: [String]
+    /// `paths:`.
     public var paths: [String], pathsIgnore: [String]
 
     /// A filter; empty lists match everything.
@@ -82,6 +84,7 @@ public struct PushFilter: Sendable, Hashable {
 
 /// Filters of a `pull_request` or `pull_request_target` trigger; empty lists are not written.
 public struct PullRequestFilter: Sendable, Hashable {
+    /// `types:`.
     public var types: [String], branches: [String], branchesIgnore: [String], paths: [String], pathsIgnore: [String]
 
     /// A filter; empty lists match everything.
@@ -106,10 +109,15 @@ public struct WorkflowInput: Sendable, Hashable {
         case environment
     }
 
+    /// `name:`.
     public let name: String
+    /// `description:`.
     public let description: String
+    /// `required:`.
     public let required: Bool
+    /// `kind:`.
     public let kind: Kind
+    /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares an input.
@@ -130,6 +138,7 @@ public struct WorkflowInput: Sendable, Hashable {
 public struct WorkflowCall: Sendable, Hashable {
     /// An output of the reusable workflow, read from one of its jobs.
     public struct Output: Sendable, Hashable {
+        /// `name:`.
         public let name: String, description: String, value: Expression
         /// Declares an output.
         public init(_ name: String, description: String, value: Expression) {
@@ -141,6 +150,7 @@ public struct WorkflowCall: Sendable, Hashable {
 
     /// A secret the caller passes.
     public struct SecretInput: Sendable, Hashable {
+        /// `name:`.
         public let name: String, description: String, required: Bool
         /// Declares a secret.
         public init(_ name: String, description: String, required: Bool = true) {
@@ -151,7 +161,9 @@ public struct WorkflowCall: Sendable, Hashable {
     }
 
     public var inputs: [WorkflowInput]
+    /// `outputs:`.
     public var outputs: [Output]
+    /// `secrets:`.
     public var secrets: [SecretInput]
 
     /// Declares a reusable workflow's interface.

@@ -2,13 +2,21 @@
 public struct Workflow: Sendable {
     /// The file name under `.github/workflows/`, e.g. `ci.yml`.
     public let fileName: String
+    /// `name:`.
     public let name: String
+    /// `run-name:`; nil omits it.
     public let runName: InterpolatedString?
+    /// `on:`.
     public let on: [Trigger]
+    /// `permissions:`; nil omits it.
     public let permissions: Permissions?
+    /// `env:`.
     public let env: OrderedPairs<InputValue>
+    /// `defaults:`; nil omits it.
     public let defaults: RunDefaults?
+    /// `concurrency:`; nil omits it.
     public let concurrency: Concurrency?
+    /// `jobs:`.
     public let jobs: [Job]
     /// The DSL call that built the workflow; its file is named in the generated header.
     public let location: SourceLocation

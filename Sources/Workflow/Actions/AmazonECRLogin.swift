@@ -7,10 +7,15 @@ public struct AmazonECRLogin: ActionBinding {
     /// `registry-type`.
     public enum RegistryType: String, Sendable { case `private`, `public` }
 
+    /// The action input `registries`; nil leaves the action default.
     public var registries: InterpolatedString?
+    /// The action input `registry-type`; nil leaves the action default.
     public var registryType: RegistryType?
+    /// The action input `mask-password`; nil leaves the action default.
     public var maskPassword: LiteralOrExpression<Bool>?
+    /// The action input `skip-logout`; nil leaves the action default.
     public var skipLogout: LiteralOrExpression<Bool>?
+    /// The action input `http-proxy`; nil leaves the action default.
     public var httpProxy: InterpolatedString?
 
     /// Logs Docker in to ECR; with no input, the account of the current credentials.

@@ -7,18 +7,31 @@ public struct Checkout: ActionBinding {
     public enum Output: String, Sendable { case ref, commit }
     public static var pin: ActionPin { ActionPins.checkout }
 
+    /// The action input `repository`; nil leaves the action default.
     public var repository: InterpolatedString?
+    /// The action input `ref`; nil leaves the action default.
     public var ref: InterpolatedString?
+    /// The action input `token`; nil leaves the action default.
     public var token: Secret?
+    /// The action input `ssh-key`; nil leaves the action default.
     public var sshKey: Secret?
+    /// The action input `persist-credentials`.
     public var persistCredentials: LiteralOrExpression<Bool>
+    /// The action input `path`; nil leaves the action default.
     public var path: InterpolatedString?
+    /// The action input `clean`; nil leaves the action default.
     public var clean: LiteralOrExpression<Bool>?
+    /// The action input `filter`; nil leaves the action default.
     public var filter: InterpolatedString?
+    /// The action input `sparse-checkout`; nil leaves the action default.
     public var sparseCheckout: [InterpolatedString]?
+    /// The action input `fetch-depth`; nil leaves the action default.
     public var fetchDepth: LiteralOrExpression<Int>?
+    /// The action input `fetch-tags`; nil leaves the action default.
     public var fetchTags: LiteralOrExpression<Bool>?
+    /// The action input `lfs`; nil leaves the action default.
     public var lfs: LiteralOrExpression<Bool>?
+    /// The action input `submodules`; nil leaves the action default.
     public var submodules: Submodules?
 
     /// `submodules`: `false`, `true` or `recursive`.

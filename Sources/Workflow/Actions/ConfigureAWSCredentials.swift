@@ -20,13 +20,21 @@ public struct ConfigureAWSCredentials: ActionBinding {
                         role: InterpolatedString? = nil)
     }
 
+    /// The action input `region`.
     public var region: InterpolatedString
+    /// The action input `credentials`.
     public var credentials: Credentials
+    /// The action input `audience`; nil leaves the action default.
     public var audience: InterpolatedString?
+    /// The action input `role-duration-seconds`; nil leaves the action default.
     public var roleDurationSeconds: LiteralOrExpression<Int>?
+    /// The action input `role-session-name`; nil leaves the action default.
     public var roleSessionName: InterpolatedString?
+    /// The action input `mask-aws-account-id`; nil leaves the action default.
     public var maskAWSAccountID: LiteralOrExpression<Bool>?
+    /// The action input `allowed-account-i-ds`; nil leaves the action default.
     public var allowedAccountIDs: InterpolatedString?
+    /// The action input `retry-max-attempts`; nil leaves the action default.
     public var retryMaxAttempts: LiteralOrExpression<Int>?
 
     /// Configures credentials for `region`.

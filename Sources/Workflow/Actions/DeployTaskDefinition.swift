@@ -11,18 +11,31 @@ public struct DeployTaskDefinition: ActionBinding {
     }
     public static var pin: ActionPin { ActionPins.deployTaskDefinition }
 
+    /// The action input `task-definition`.
     public var taskDefinition: InterpolatedString
+    /// The action input `service`.
     public var service: InterpolatedString
+    /// The action input `cluster`.
     public var cluster: InterpolatedString
+    /// The action input `desired-count`; nil leaves the action default.
     public var desiredCount: LiteralOrExpression<Int>?
+    /// The action input `wait-for-service-stability`.
     public var waitForServiceStability: LiteralOrExpression<Bool>
+    /// The action input `wait-for-minutes`; nil leaves the action default.
     public var waitForMinutes: LiteralOrExpression<Int>?
+    /// The action input `force-new-deployment`; nil leaves the action default.
     public var forceNewDeployment: LiteralOrExpression<Bool>?
+    /// The action input `codedeploy-appspec`; nil leaves the action default.
     public var codedeployAppspec: InterpolatedString?
+    /// The action input `codedeploy-application`; nil leaves the action default.
     public var codedeployApplication: InterpolatedString?
+    /// The action input `codedeploy-deployment-group`; nil leaves the action default.
     public var codedeployDeploymentGroup: InterpolatedString?
+    /// The action input `enable-ecs-managed-tags`; nil leaves the action default.
     public var enableECSManagedTags: LiteralOrExpression<Bool>?
+    /// The action input `propagate-tags`; nil leaves the action default.
     public var propagateTags: PropagateTags?
+    /// The action input `max-retries`; nil leaves the action default.
     public var maxRetries: LiteralOrExpression<Int>?
 
     /// `propagate-tags`.

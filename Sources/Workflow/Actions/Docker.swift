@@ -7,10 +7,15 @@ public struct SetupBuildx: ActionBinding {
     /// `driver`.
     public enum Driver: String, Sendable { case docker, dockerContainer = "docker-container", kubernetes, remote }
 
+    /// The action input `version`; nil leaves the action default.
     public var version: InterpolatedString?
+    /// The action input `driver`; nil leaves the action default.
     public var driver: Driver?
+    /// The action input `driver-opts`; nil leaves the action default.
     public var driverOpts: [InterpolatedString]?
+    /// The action input `platforms`; nil leaves the action default.
     public var platforms: InterpolatedString?
+    /// The action input `cache-binary`; nil leaves the action default.
     public var cacheBinary: LiteralOrExpression<Bool>?
 
     /// Sets up a Buildx builder.
@@ -38,21 +43,37 @@ public struct BuildPush: ActionBinding {
     public enum Output: String, Sendable { case imageid, digest, metadata }
     public static var pin: ActionPin { ActionPins.buildPush }
 
+    /// The action input `context`; nil leaves the action default.
     public var context: InterpolatedString?
+    /// The action input `file`; nil leaves the action default.
     public var file: InterpolatedString?
+    /// The action input `push`; nil leaves the action default.
     public var push: LiteralOrExpression<Bool>?
+    /// The action input `load`; nil leaves the action default.
     public var load: LiteralOrExpression<Bool>?
+    /// The action input `tags`; nil leaves the action default.
     public var tags: [InterpolatedString]?
+    /// The action input `labels`; nil leaves the action default.
     public var labels: [InterpolatedString]?
+    /// The action input `build-args`; nil leaves the action default.
     public var buildArgs: [InterpolatedString]?
+    /// The action input `secrets`; nil leaves the action default.
     public var secrets: [InterpolatedString]?
+    /// The action input `target`; nil leaves the action default.
     public var target: InterpolatedString?
+    /// The action input `platforms`; nil leaves the action default.
     public var platforms: InterpolatedString?
+    /// The action input `provenance`; nil leaves the action default.
     public var provenance: InterpolatedString?
+    /// The action input `sbom`; nil leaves the action default.
     public var sbom: InterpolatedString?
+    /// The action input `pull`; nil leaves the action default.
     public var pull: LiteralOrExpression<Bool>?
+    /// The action input `no-cache`; nil leaves the action default.
     public var noCache: LiteralOrExpression<Bool>?
+    /// The action input `cache-from`; nil leaves the action default.
     public var cacheFrom: [InterpolatedString]?
+    /// The action input `cache-to`; nil leaves the action default.
     public var cacheTo: [InterpolatedString]?
 
     /// Builds (and optionally pushes) an image.
@@ -106,9 +127,13 @@ public struct DockerLogin: ActionBinding {
     public typealias Output = NoOutput
     public static var pin: ActionPin { ActionPins.dockerLogin }
 
+    /// The action input `registry`; nil leaves the action default.
     public var registry: InterpolatedString?
+    /// The action input `username`; nil leaves the action default.
     public var username: InterpolatedString?
+    /// The action input `password`; nil leaves the action default.
     public var password: Secret?
+    /// The action input `logout`; nil leaves the action default.
     public var logout: LiteralOrExpression<Bool>?
 
     /// Logs Docker in to `registry`; the password can only be a secret.
@@ -132,9 +157,13 @@ public struct UploadSARIF: ActionBinding {
     public enum Output: String, Sendable { case sarifID = "sarif-id", sarifIDs = "sarif-ids" }
     public static var pin: ActionPin { ActionPins.uploadSARIF }
 
+    /// The action input `sarif-file`.
     public var sarifFile: InterpolatedString
+    /// The action input `category`; nil leaves the action default.
     public var category: InterpolatedString?
+    /// The action input `checkout-path`; nil leaves the action default.
     public var checkoutPath: InterpolatedString?
+    /// The action input `wait-for-processing`; nil leaves the action default.
     public var waitForProcessing: LiteralOrExpression<Bool>?
 
     /// Uploads `sarifFile` to code scanning; needs `security-events: write`.

@@ -14,16 +14,27 @@ public struct RenderTaskDefinition: ActionBinding {
         case family(InterpolatedString, revision: InterpolatedString? = nil)
     }
 
+    /// The action input `source`.
     public var source: Source
+    /// The action input `container-name`.
     public var containerName: InterpolatedString
+    /// The action input `image`.
     public var image: InterpolatedString
+    /// The action input `environment-variables`; nil leaves the action default.
     public var environmentVariables: [InterpolatedString]?
+    /// The action input `log-configuration-log-driver`; nil leaves the action default.
     public var logConfigurationLogDriver: InterpolatedString?
+    /// The action input `log-configuration-options`; nil leaves the action default.
     public var logConfigurationOptions: [InterpolatedString]?
+    /// The action input `docker-labels`; nil leaves the action default.
     public var dockerLabels: [InterpolatedString]?
+    /// The action input `command`; nil leaves the action default.
     public var command: InterpolatedString?
+    /// The action input `task-role-arn`; nil leaves the action default.
     public var taskRoleARN: InterpolatedString?
+    /// The action input `execution-role-arn`; nil leaves the action default.
     public var executionRoleARN: InterpolatedString?
+    /// The action input `env-files`; nil leaves the action default.
     public var envFiles: [InterpolatedString]?
 
     /// Renders `image` into the container `containerName` of `source`.
