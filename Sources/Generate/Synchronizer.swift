@@ -29,8 +29,7 @@ struct Synchronizer {
         var changes: [Change] = []
         var conflicts: [Conflict] = []
         var unchanged = 0
-        if let manifestText, manifest == nil {
-            _ = manifestText
+        if manifestText != nil, manifest == nil {
             conflicts.append(Conflict(path: Manifest.path, reason: "exists but is not a wfgen manifest"))
         }
         for file in files {
