@@ -1,5 +1,5 @@
 public import Workflow
-public import ECS
+import ECS
 import YAML
 
 /// What compiling the definitions produced: the files to write and the warnings to print.
