@@ -31,18 +31,6 @@ import Workflow
         #expect(ActionPin("a/b", tag: "v10.0.12", commit: "").hasSemanticTag)
     }
 
-    @Test func bindingsUseTheTable() {
-        #expect(Checkout.pin == ActionPins.checkout)
-        #expect(ConfigureAWSCredentials.pin == ActionPins.configureAWSCredentials)
-        #expect(AmazonECRLogin.pin == ActionPins.amazonECRLogin)
-        #expect(RenderTaskDefinition.pin == ActionPins.renderTaskDefinition)
-        #expect(DeployTaskDefinition.pin == ActionPins.deployTaskDefinition)
-        #expect(SetupBuildx.pin == ActionPins.setupBuildx)
-        #expect(BuildPush.pin == ActionPins.buildPush)
-        #expect(DockerLogin.pin == ActionPins.dockerLogin)
-        #expect(UploadSARIF.pin == ActionPins.uploadSARIF)
-    }
-
     /// When the shared reference is present (developer machines), every row must match it exactly.
     static let sharedReference = "/work/shared/reference/action-pins.md"
 

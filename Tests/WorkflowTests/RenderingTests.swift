@@ -33,13 +33,13 @@ import YAML
     }
 
     @Test func stepIDsOnlyWhereGivenOrRead() throws {
-        let login = Step.uses(AmazonECRLogin())
+        let build = Step.uses(BuildPush(push: false))
         let quiet = Step.run("Say hello", "echo hello")
-        let reader = Step.run("Show registry", "echo \"$R\"", env: [("R", .expression(login.output(.registry)))])
-        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [quiet, login, reader])
+        let reader = Step.run("Show digest", "echo \"$D\"", env: [("D", .expression(build.output(.digest)))])
+        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [quiet, build, reader])
         let text = try Self.emit(Workflow("x.yml", name: "X", on: [.workflowDispatch()], jobs: [job]))
-        #expect(text.contains("id: amazon-ecr-login"))
-        #expect(text.contains("${{ steps.amazon-ecr-login.outputs.registry }}"))
+        #expect(text.contains("id: build-push-action"))
+        #expect(text.contains("${{ steps.build-push-action.outputs.digest }}"))
         #expect(!text.contains("id: say-hello"))
         #expect(!text.contains("step-0"))
     }

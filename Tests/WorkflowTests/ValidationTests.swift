@@ -74,9 +74,9 @@ import Workflow
     }
 
     @Test func stepOutputReadAfterItsStepIsFine() {
-        let login = Step.uses(AmazonECRLogin())
-        let use = Step.run("Show registry", "echo \"$REGISTRY\"", env: [("REGISTRY", .expression(login.output(.registry)))])
-        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [login, use])
+        let build = Step.uses(BuildPush(push: false))
+        let use = Step.run("Show digest", "echo \"$DIGEST\"", env: [("DIGEST", .expression(build.output(.digest)))])
+        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [build, use])
         #expect(Self.errors(Self.workflow([job])).isEmpty)
     }
 
@@ -108,23 +108,13 @@ import Workflow
                          containing: "template injection")
     }
 
-    @Test func oidcRequiresIDTokenWrite() {
+    @Test func stepNeedsThePermissionItsActionRequires() {
         let line = #line + 1
-        let credentials = Step.uses(ConfigureAWSCredentials(region: "eu-west-1", credentials: .oidc(role: "arn:aws:iam::111122223333:role/x")))
-        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [credentials])
-        Self.expectError(Self.workflow([job]), line: line, containing: "id-token: write")
-        let granted = Job("j", runsOn: .ubuntu2404, permissions: .scopes([.idToken: .write]), steps: [credentials])
+        let upload = Step.uses(UploadSARIF(sarifFile: "results.sarif"))
+        let job = Job("j", runsOn: .ubuntu2404, permissions: .contentsRead, steps: [upload])
+        Self.expectError(Self.workflow([job]), line: line, containing: "security-events: write")
+        let granted = Job("j", runsOn: .ubuntu2404, permissions: .scopes([.securityEvents: .write]), steps: [upload])
         #expect(Self.errors(Self.workflow([granted])).isEmpty)
-    }
-
-    @Test func staticKeysOnlyAsSecretsAndWithAWarning() {
-        let line = #line + 2
-        let credentials = Step.uses(ConfigureAWSCredentials(
-            region: "eu-west-1", credentials: .staticKeys(accessKeyID: Secret("AWS_ACCESS_KEY_ID"),
-                                                          secretAccessKey: Secret("AWS_SECRET_ACCESS_KEY"))))
-        let diagnostics = WorkflowValidator.diagnostics(for: Self.workflow([Job("j", runsOn: .ubuntu2404, steps: [credentials])]))
-        #expect(diagnostics.map(\.severity) == [.warning])
-        #expect(diagnostics.first?.location.line == line - 1)
     }
 
     @Test func invalidJobIDAndMissingPieces() {

@@ -24,21 +24,26 @@ extension ActionBinding {
 public enum NoOutput: String, Sendable { case none }
 
 extension Optional where Wrapped == InterpolatedString {
-    var input: InputValue? { map { .string($0) } }
+    /// The value as an action input; nil (not written) when absent.
+    public var input: InputValue? { map { .string($0) } }
 }
 
 extension Optional where Wrapped == LiteralOrExpression<Bool> {
-    var input: InputValue? { map { .bool($0) } }
+    /// The value as an action input; nil (not written) when absent.
+    public var input: InputValue? { map { .bool($0) } }
 }
 
 extension Optional where Wrapped == LiteralOrExpression<Int> {
-    var input: InputValue? { map { .int($0) } }
+    /// The value as an action input; nil (not written) when absent.
+    public var input: InputValue? { map { .int($0) } }
 }
 
 extension Optional where Wrapped == Secret {
-    var input: InputValue? { map { .secret($0) } }
+    /// The value as an action input; nil (not written) when absent.
+    public var input: InputValue? { map { .secret($0) } }
 }
 
 extension Optional where Wrapped == [InterpolatedString] {
-    var input: InputValue? { flatMap { $0.isEmpty ? nil : .lines($0) } }
+    /// The lines as a multi-line action input; nil (not written) when absent or empty.
+    public var input: InputValue? { flatMap { $0.isEmpty ? nil : .lines($0) } }
 }

@@ -1,3 +1,5 @@
+public import Workflow
+
 /// aws-actions/amazon-ecr-login v2 (inputs from its action.yml at v2.1.7).
 public struct AmazonECRLogin: ActionBinding {
     /// Outputs of amazon-ecr-login.

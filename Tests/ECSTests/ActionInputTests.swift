@@ -1,3 +1,4 @@
+import ECS
 import Testing
 import Workflow
 
@@ -84,5 +85,17 @@ import Workflow
         #expect(written(DeployTaskDefinition(taskDefinition: "t", service: "s", cluster: "c"))
                 .isSuperset(of: ["task-definition", "service", "cluster", "wait-for-service-stability"]))
         #expect(written(Checkout()).contains("persist-credentials"))
+    }
+
+    @Test func bindingsUseTheTable() {
+        #expect(Checkout.pin == ActionPins.checkout)
+        #expect(ConfigureAWSCredentials.pin == ActionPins.configureAWSCredentials)
+        #expect(AmazonECRLogin.pin == ActionPins.amazonECRLogin)
+        #expect(RenderTaskDefinition.pin == ActionPins.renderTaskDefinition)
+        #expect(DeployTaskDefinition.pin == ActionPins.deployTaskDefinition)
+        #expect(SetupBuildx.pin == ActionPins.setupBuildx)
+        #expect(BuildPush.pin == ActionPins.buildPush)
+        #expect(DockerLogin.pin == ActionPins.dockerLogin)
+        #expect(UploadSARIF.pin == ActionPins.uploadSARIF)
     }
 }

@@ -1,3 +1,5 @@
+public import Workflow
+
 /// aws-actions/amazon-ecs-deploy-task-definition v2 (inputs from its action.yml at v2.6.3).
 ///
 /// `service` and `cluster` are required here although the action makes them optional: without a

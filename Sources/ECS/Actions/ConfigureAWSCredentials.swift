@@ -1,3 +1,5 @@
+public import Workflow
+
 /// aws-actions/configure-aws-credentials v6 (inputs from its action.yml at v6.2.3).
 ///
 /// Credentials are a closed choice: an OIDC role (recommended; needs `id-token: write`) or static

@@ -1,3 +1,5 @@
+public import Workflow
+
 /// aws-actions/amazon-ecs-render-task-definition v1 (inputs from its action.yml at v1.9.0).
 ///
 /// Writes a copy of the task definition with `image` set on `containerName`; its `task-definition`
