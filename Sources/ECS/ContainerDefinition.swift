@@ -14,7 +14,7 @@ public struct ContainerDefinition: Sendable, Hashable {
     /// Ports the container listens on.
     public let portMappings: [PortMapping]
     /// Non-secret environment variables, in order.
-    public let environment: [(String, String)]
+    public let environment: [EnvironmentVariable]
     /// Secrets injected at start by the execution role.
     public let secrets: [ContainerSecret]
     /// The container health check ECS runs.
@@ -35,21 +35,12 @@ public struct ContainerDefinition: Sendable, Hashable {
         self.repository = repository
         self.essential = essential
         self.portMappings = portMappings
-        self.environment = environment.map { ($0.key, $0.value) }
+        self.environment = environment.map { EnvironmentVariable(name: $0.key, value: $0.value) }
         self.secrets = secrets
         self.healthCheck = healthCheck
         self.logging = logging
         self.command = command
         self.location = SourceLocation(file: file, line: line)
-    }
-
-    public static func == (lhs: ContainerDefinition, rhs: ContainerDefinition) -> Bool {
-        lhs.name == rhs.name && lhs.location == rhs.location
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(location)
     }
 
     var diagnostics: [Diagnostic] {
@@ -61,7 +52,8 @@ public struct ContainerDefinition: Sendable, Hashable {
             found.append(.error("container name '\(name)' must be 1-255 letters, digits, - and _", at: location))
         }
         var seen: Set<String> = []
-        for (key, value) in environment {
+        for variable in environment {
+            let key = variable.name, value = variable.value
             if !seen.insert(key).inserted {
                 found.append(.error("environment variable \(key) is given twice", at: location))
             }
@@ -80,6 +72,14 @@ public struct ContainerDefinition: Sendable, Hashable {
         }
         return found
     }
+}
+
+/// A plaintext environment variable of a container (`{name, value}` in the task definition).
+public struct EnvironmentVariable: Sendable, Hashable {
+    /// The variable's name.
+    public let name: String
+    /// Its value, readable by anyone allowed to describe the task definition.
+    public let value: String
 }
 
 /// A port the container listens on (with `awsvpc`, the host port is the same).

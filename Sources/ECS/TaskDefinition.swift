@@ -76,7 +76,7 @@ public struct TaskDefinition: Sendable, Hashable {
         }
         if !container.environment.isEmpty {
             c.append(("environment", .array(container.environment.map {
-                .object([("name", .string($0.0)), ("value", .string($0.1))])
+                .object([("name", .string($0.name)), ("value", .string($0.value))])
             })))
         }
         if !container.secrets.isEmpty {
