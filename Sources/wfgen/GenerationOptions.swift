@@ -13,6 +13,9 @@ struct GenerationOptions: ParsableArguments {
         if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw ValidationError("--root \(root) is not a directory")
         }
+        if root == nil, !FileManager.default.fileExists(atPath: Project.packageRoot + "/workflows-src") {
+            throw ValidationError("the package this wfgen was built from (\(Project.packageRoot)) is not here; pass --root <package>")
+        }
     }
 
     /// The library run for these options, over this package's definitions.
