@@ -169,4 +169,23 @@ import Workflow
         #expect(run.status == .inputError)
         #expect(run.errors.contains(".github/workflows/sample-ci.yml is generated twice"))
     }
+
+    @Test func aForeignManifestIsNeverOverwritten() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("generated/wfgen-manifest.json", "{\"files\": []}\n")
+        let run = generate(Sample.both, into: directory)
+        #expect(run.status == .inputError)
+        #expect(run.errors.contains("generated/wfgen-manifest.json: error: exists but is not a wfgen manifest"))
+        #expect(try directory.snapshot() == ["generated/wfgen-manifest.json": "{\"files\": []}\n"])
+    }
+
+    @Test func aStaleFileAlreadyDeletedByHandIsNotAnError() throws {
+        let directory = try TemporaryDirectory()
+        #expect(generate(Sample.both, into: directory).status == .ok)
+        try FileManager.default.removeItem(at: directory.url("generated/shop/staging/web.json"))
+        let onlyCI = Definitions(workflows: [Sample.ci()])
+        let run = generate(onlyCI, into: directory)
+        #expect(run.status == .ok, "\(run.errors)")
+        #expect(check(onlyCI, in: directory).status == .ok)
+    }
 }

@@ -148,4 +148,13 @@ import Workflow
         Self.expectError(Self.workflow([Job("j", runsOn: .ubuntu2404, steps: [build])]), line: line,
                          containing: "buildArgs")
     }
+
+    @Test func derivedStepIDMayNotCollideWithAGivenOne() {
+        let build = Step.run("Build image", "echo \"image=x\" >> \"$GITHUB_OUTPUT\"")
+        let line = #line + 1
+        let other = Step.run("Other", "true", id: "build-image")
+        let reader = Step.run("Use", "echo \"$I\"", env: [("I", .expression(build.output("image")))])
+        let found = Self.errors(Self.workflow([Job("j", runsOn: .ubuntu2404, steps: [build, other, reader])]))
+        #expect(found.contains { $0.message.contains("duplicate step id 'build-image'") && $0.location.line == line }, "\(found)")
+    }
 }
