@@ -5,7 +5,7 @@ PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
 
-.PHONY: all build generate test bench bench-yaml bench-lint eval deps venv clean
+.PHONY: all build generate check test bench bench-yaml bench-edit bench-lint eval deps venv clean
 
 all: build
 
@@ -38,15 +38,23 @@ build: deps
 generate: deps
 	$(SWIFT) run wfgen
 
+## check: exit 1 with a unified diff when a generated file is missing, stale or hand-edited (writes nothing).
+check: deps
+	$(SWIFT) run wfgen check
+
 test: deps venv
 	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
 
 ## bench: every benchmark; each bench-* target prints its figures and ratios.
-bench: bench-yaml bench-lint
+bench: bench-yaml bench-edit bench-lint
 
 bench-yaml: deps
 	$(SWIFT) build -c release --product yaml-bench
 	$$($(SWIFT) build -c release --show-bin-path)/yaml-bench
+
+## bench-edit: save one file in workflows-src/, time `swift run wfgen` (incremental debug build); budget 5 s.
+bench-edit: deps
+	SWIFT=$(SWIFT) tools/bench-edit.sh
 
 ## bench-lint: wfgen lint throughput over 2,000+ workflows, against actionlint and zizmor in the same run.
 bench-lint: deps venv

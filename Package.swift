@@ -21,11 +21,15 @@ let package = Package(
         ),
         // Swift over libyaml: positioned parsing, safe deterministic emitting. The only importer of CYAMLBridge.
         .target(name: "YAML", dependencies: ["CYAMLBridge"]),
+        // Compiler (issue 3): typed workflows, typed ECS, generation and drift check, and the definitions.
+        .target(name: "Workflow", dependencies: ["YAML"]),
+        .target(name: "ECS", dependencies: ["Workflow"]),
+        .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML"]),
+        .target(name: "Pipelines", dependencies: ["Workflow", "ECS"], path: "workflows-src"),
         .executableTarget(
             name: "wfgen",
             dependencies: [
-                "YAML",
-                "Lint",
+                "YAML", "Generate", "Pipelines", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +38,9 @@ let package = Package(
         // The linter: works on parsed YAML (hand-written files may be invalid), never on the typed model.
         .target(name: "Lint", dependencies: ["YAML"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
+        .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,23 +1,36 @@
 /// Adds end-of-line comments to text that libyaml emitted without them.
 ///
 /// libyaml has no comment events, so the emitted text is parsed back and walked alongside the
-/// value tree: a commented value's comment goes at the end of the line where the value starts
-/// (for a collection under a key, the key's line). In block style, with no line width, that
-/// line never lies inside a multi-line scalar's content, so the comment cannot change a value.
+/// value tree: a commented value's comment goes before the first line feed after the value's
+/// start (for a non-empty collection under a key, after the key's start). In block style, with
+/// no line width, that spot never lies inside a multi-line scalar's content, so a comment
+/// cannot change a value; `YAMLEmitter` re-parses the result to prove it.
 enum CommentSplicer {
     static func splice(into text: String, value: YAMLValue) throws(YAMLError) -> String {
         guard containsComment(value) else { return text }
         guard let root = try YAMLParser().parse(text).root else { return text }
-        var commentsByLine: [Int: [String]] = [:]
-        collect(value, node: root, keyLine: nil, into: &commentsByLine)
-        guard !commentsByLine.isEmpty else { return text }
+        // Byte offsets of the nodes' starts; each comment lands before the next LF after its offset.
+        var commentsByOffset: [Int: [String]] = [:]
+        collect(value, node: root, keyStart: nil, into: &commentsByOffset)
+        guard !commentsByOffset.isEmpty else { return text }
 
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (line, comments) in commentsByLine where line >= 1 && line <= lines.count {
-            let joined = comments.map(YAMLEmitter.sanitize).joined(separator: "; ")
-            lines[line - 1] += joined.isEmpty ? " #" : " # " + joined
+        let bytes = Array(text.utf8)
+        var commentsAtLineFeed: [Int: [String]] = [:]
+        for offset in commentsByOffset.keys.sorted() {
+            let lineFeed = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+            commentsAtLineFeed[lineFeed, default: []].append(contentsOf: commentsByOffset[offset] ?? [])
         }
-        return lines.joined(separator: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + commentsAtLineFeed.count * 16)
+        var cursor = 0
+        for lineFeed in commentsAtLineFeed.keys.sorted() {
+            output.append(contentsOf: bytes[cursor..<lineFeed])
+            let joined = (commentsAtLineFeed[lineFeed] ?? []).map(YAMLEmitter.sanitize).joined(separator: "; ")
+            output.append(contentsOf: (joined.isEmpty ? " #" : " # " + joined).utf8)
+            cursor = lineFeed
+        }
+        output.append(contentsOf: bytes[cursor...])
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func containsComment(_ value: YAMLValue) -> Bool {
@@ -29,7 +42,7 @@ enum CommentSplicer {
         }
     }
 
-    private static func collect(_ value: YAMLValue, node: Node, keyLine: Int?, into result: inout [Int: [String]]) {
+    private static func collect(_ value: YAMLValue, node: Node, keyStart: Int?, into result: inout [Int: [String]]) {
         var value = value
         var comments: [String] = []
         while case .commented(let inner, let comment) = value {
@@ -37,18 +50,18 @@ enum CommentSplicer {
             value = inner
         }
         if !comments.isEmpty {
-            let isCollection = node.scalar == nil
-            let line = isCollection && node.sequence?.isEmpty != true && node.mapping?.isEmpty != true
-                ? (keyLine ?? node.start.line) : node.start.line
-            result[line, default: []].append(contentsOf: comments)
+            // A block collection starts on the line after its key; its comment belongs on the key's line.
+            let isBlockCollection = (node.sequence.map { !$0.isEmpty } ?? false) || (node.mapping.map { !$0.isEmpty } ?? false)
+            let offset = isBlockCollection ? (keyStart ?? node.start.offset) : node.start.offset
+            result[offset, default: []].append(contentsOf: comments)
         }
         switch (value, node.kind) {
         case (.sequence(let items), .sequence(let nodes)):
-            for (item, itemNode) in zip(items, nodes) { collect(item, node: itemNode, keyLine: nil, into: &result) }
+            for (item, itemNode) in zip(items, nodes) { collect(item, node: itemNode, keyStart: nil, into: &result) }
         case (.mapping(let entries), .mapping(let pairs)):
             for (entry, pair) in zip(entries, pairs) {
-                collect(entry.key, node: pair.key, keyLine: nil, into: &result)
-                collect(entry.value, node: pair.value, keyLine: pair.key.start.line, into: &result)
+                collect(entry.key, node: pair.key, keyStart: nil, into: &result)
+                collect(entry.value, node: pair.value, keyStart: pair.key.start.offset, into: &result)
             }
         default:
             break

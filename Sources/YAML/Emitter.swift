@@ -13,15 +13,36 @@ public struct YAMLEmitter: Sendable {
 
     /// Emits one document, preceded by `header` lines written as `# line` comments.
     public func emit(_ value: YAMLValue, header: [String] = []) throws(YAMLError) -> String {
-        let plain = try emitWithoutComments(value)
+        var plain = try emitWithoutComments(value)
+        // libyaml closes a document that ends in a keep-chomped block (`|+`) with `...`; at the end of
+        // the stream the marker changes nothing, so drop it — and prove that by parsing back below.
+        let droppedEndMarker = plain.hasSuffix("\n...\n")
+        if droppedEndMarker { plain.removeLast(4) }
         let commented = try CommentSplicer.splice(into: plain, value: value)
         let headerText = header.map { Self.commentLine($0) + "\n" }.joined()
         let text = headerText + commented
-        if text != plain {
+        if droppedEndMarker || text != plain {
             let reparsed = try YAMLParser().parse(text)
             guard reparsed.root?.value ?? .null == value else {
-                throw YAMLError(.emit, "comments changed the meaning of the emitted document", at: .start)
+                throw YAMLError(.emit, "comments or the dropped end marker changed the emitted document", at: .start)
             }
+        }
+        return text
+    }
+
+    /// A float written so that both YAML 1.1 (which wants a dot and a signed exponent) and 1.2 read a float.
+    static func floatText(_ d: Double) -> String {
+        if d.isNaN { return ".nan" }
+        if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
+        var text = "\(d)"
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            var mantissa = String(text[..<e])
+            var exponent = String(text[text.index(after: e)...])
+            if !mantissa.contains(".") { mantissa += ".0" }
+            if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") { exponent = "+" + exponent }
+            text = mantissa + "e" + exponent
+        } else if !text.contains(".") {
+            text += ".0"
         }
         return text
     }
@@ -107,7 +128,7 @@ private final class EventWriter {
         case .int(let i):
             try scalar(String(i), style: YAML_PLAIN_SCALAR_STYLE)
         case .float(let d):
-            try scalar(Self.floatText(d), style: YAML_PLAIN_SCALAR_STYLE)
+            try scalar(YAMLEmitter.floatText(d), style: YAML_PLAIN_SCALAR_STYLE)
         case .string(let s):
             try scalar(s, style: Self.style(for: s))
         case .sequence(let items):
@@ -132,25 +153,13 @@ private final class EventWriter {
 
     /// The style to ask libyaml for; libyaml itself escalates to quotes when the text needs them.
     static func style(for text: String) -> yaml_scalar_style_t {
-        if text.contains("\n") { return YAML_LITERAL_SCALAR_STYLE }
-        return ScalarResolver.isPlainString(text) ? YAML_PLAIN_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE
-    }
-
-    /// A float written so that both YAML 1.1 (which wants a dot and a signed exponent) and 1.2 read a float.
-    static func floatText(_ d: Double) -> String {
-        if d.isNaN { return ".nan" }
-        if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
-        var text = "\(d)"
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            var mantissa = String(text[..<e])
-            var exponent = String(text[text.index(after: e)...])
-            if !mantissa.contains(".") { mantissa += ".0" }
-            if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") { exponent = "+" + exponent }
-            text = mantissa + "e" + exponent
-        } else if !text.contains(".") {
-            text += ".0"
+        // YAML 1.1 readers (libyaml, PyYAML) break lines at NEL, LS and PS; YAML 1.2 readers do not.
+        // Only an escape in double quotes reads the same in both.
+        if text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return YAML_DOUBLE_QUOTED_SCALAR_STYLE
         }
-        return text
+        if text.utf8.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }
+        return ScalarResolver.isPlainString(text) ? YAML_PLAIN_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE
     }
 
     private func scalar(_ text: String, style: yaml_scalar_style_t) throws(YAMLError) {

@@ -44,9 +44,36 @@ public struct YAMLParser: Sendable {
 
 /// Turns libyaml's event stream into nodes with an explicit stack (no recursion, so no stack overflow).
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [Node], start: Mark, tag: String?, anchor: String?, size: Int)
-        case mapping(pairs: [Node.Pair], pendingKey: Node?, keys: [String: Mark], start: Mark, tag: String?, anchor: String?, size: Int)
+    /// A collection under construction; a class so appending never copies the arrays.
+    private final class Frame {
+        let isMapping: Bool
+        let start: Mark
+        let tag: String?
+        let anchor: String?
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
+        /// Key texts seen so far, built only once a mapping grows past a linear scan's worth.
+        var keyIndex: [String: Mark]?
+        /// Nodes in this subtree, so an alias to it is counted without walking it.
+        var size = 1
+
+        init(isMapping: Bool, start: Mark, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+        }
+
+        /// The position of an earlier key with the same text, if any.
+        func earlierKey(_ text: String) -> Mark? {
+            if let keyIndex { return keyIndex[text] }
+            if pairs.count < 16 { return pairs.first { $0.key.scalar == text }?.key.start }
+            var index: [String: Mark] = [:]
+            for pair in pairs.reversed() { if let k = pair.key.scalar { index[k] = pair.key.start } }
+            keyIndex = index
+            return index[text]
+        }
     }
 
     let bytes: [UInt8]
@@ -117,21 +144,18 @@ private struct TreeBuilder {
                     case YAML_SEQUENCE_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.sequence_start
-                        stack.append(.sequence(items: [], start: start, tag: optionalString(data.tag),
-                                               anchor: optionalString(data.anchor), size: 1))
+                        stack.append(Frame(isMapping: false, start: start, tag: optionalString(data.tag),
+                                           anchor: optionalString(data.anchor)))
                     case YAML_MAPPING_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.mapping_start
-                        stack.append(.mapping(pairs: [], pendingKey: nil, keys: [:], start: start, tag: optionalString(data.tag),
-                                              anchor: optionalString(data.anchor), size: 1))
+                        stack.append(Frame(isMapping: true, start: start, tag: optionalString(data.tag),
+                                           anchor: optionalString(data.anchor)))
                     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                         guard let frame = stack.popLast() else { break }
-                        switch frame {
-                        case .sequence(let items, let s, let tag, let anchor, let size):
-                            try add(Node(kind: .sequence(items), tag: tag, span: Span(start: s, end: end)), size: size, anchor: anchor, root: &root)
-                        case .mapping(let pairs, _, _, let s, let tag, let anchor, let size):
-                            try add(Node(kind: .mapping(pairs), tag: tag, span: Span(start: s, end: end)), size: size, anchor: anchor, root: &root)
-                        }
+                        let kind: Node.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                        try add(Node(kind: kind, tag: frame.tag, span: Span(start: frame.start, end: end)),
+                                size: frame.size, anchor: frame.anchor, root: &root)
                     default:
                         break
                     }
@@ -152,27 +176,24 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent (or makes it the root), registering its anchor.
     private mutating func add(_ node: Node, size: Int, anchor: String?, root: inout Node?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let start, let tag, let a, let total):
-            items.append(node)
-            stack.append(.sequence(items: items, start: start, tag: tag, anchor: a, size: total + size))
-        case .mapping(var pairs, let pendingKey, var keys, let start, let tag, let a, let total):
-            if let key = pendingKey {
-                pairs.append(Node.Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, start: start, tag: tag, anchor: a, size: total + size))
-            } else {
-                if let text = node.scalar {
-                    if let first = keys[text] {
-                        throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
-                    }
-                    keys[text] = node.start
+        top.size += size
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            top.pairs.append(Node.Pair(key: key, value: node))
+            top.pendingKey = nil
+        } else {
+            if let text = node.scalar {
+                if let first = top.earlierKey(text) {
+                    throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
                 }
-                stack.append(.mapping(pairs: pairs, pendingKey: node, keys: keys, start: start, tag: tag, anchor: a, size: total + size))
+                top.keyIndex?[text] = node.start
             }
+            top.pendingKey = node
         }
     }
 

@@ -56,18 +56,35 @@ public struct DeployBeforePushRule: Rule {
         var findings: [Finding] = []
         for deployment in context.deployment.serviceDeployments {
             let d = deployment.position
-            if let push = pushes.first(where: { $0.position.job == d.job && $0.position > d }) {
+            let relevant = relevantPushes(for: d, in: context)
+            if let push = relevant.first(where: { $0.position.job == d.job && $0.position > d }) {
                 findings.append(Finding("this deploy runs before the image is pushed later in the same job", at: deployment.location,
                                         related: [RelatedLocation(location: push.location, label: "image pushed here")]))
                 continue
             }
-            let sameJob = pushes.contains { $0.position.job == d.job }
-            if !sameJob, let push = pushes.first(where: { !context.deployment.runs(d, after: $0.position) }) {
+            let ordered = relevant.contains { $0.position.job == d.job || context.deployment.runs(d, after: $0.position) }
+            if !ordered, let push = relevant.first {
                 let pushJob = context.jobs[push.position.job].view.id
                 findings.append(Finding("this deploy's job is not ordered after job '\(pushJob)', which pushes the image: add 'needs: \(pushJob)'", at: deployment.location,
                                         related: [RelatedLocation(location: push.location, label: "image pushed here")]))
             }
         }
         return findings
+    }
+
+    /// The pushes a deployment depends on: those of the repositories rendered into its task definition in the
+    /// same job when they are known, else every push of the workflow.
+    private func relevantPushes(for position: StepPosition, in context: WorkflowContext) -> [ImagePush] {
+        let rendered: [ImageReference] = context.deployment.renders.compactMap { render in
+            guard render.position.job == position.job, render.position < position, let step = context.step(at: render.position),
+                  let raw = render.image?.text else { return nil }
+            let resolved = step.resolve(raw)
+            return ImageReference.hasShellVariable(resolved) || resolved.hasPrefix("${{") ? nil : ImageReference(resolved)
+        }
+        guard !rendered.isEmpty else { return context.deployment.pushes }
+        return context.deployment.pushes.filter { push in
+            let pushed = ImageReference(push.image)
+            return rendered.contains { $0.host == pushed.host && $0.repository == pushed.repository }
+        }
     }
 }

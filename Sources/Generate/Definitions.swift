@@ -1,0 +1,28 @@
+public import Workflow
+public import ECS
+
+/// Everything `workflows-src/` defines: plain workflows and ECS pipelines.
+public struct Definitions: Sendable {
+    /// Plain workflows.
+    public let workflows: [Workflow]
+    /// ECS pipelines.
+    public let pipelines: [Pipeline]
+
+    /// Collects definitions.
+    public init(workflows: [Workflow] = [], pipelines: [Pipeline] = []) {
+        self.workflows = workflows
+        self.pipelines = pipelines
+    }
+}
+
+/// How a run of wfgen ended; the process exit status.
+public enum CommandStatus: Int32, Sendable {
+    /// Everything generated or up to date.
+    case ok = 0
+    /// `check` found missing, stale or hand-edited files.
+    case drift = 1
+    /// The definitions, the arguments or the files on disk are wrong; the message says what to do.
+    case inputError = 2
+    /// A bug or an I/O failure in wfgen itself.
+    case internalError = 3
+}

@@ -1,0 +1,140 @@
+/// One step of a job: an action (`uses`) or a shell script (`run`).
+///
+/// A step gets an `id:` in the output only when the author gave one or a later step reads its
+/// outputs; an id it needs but was not given is derived from the action or step name, never a number.
+public struct Step: Sendable, StepConvertible {
+    /// What the step does.
+    public enum Body: Sendable {
+        /// `uses:` a pinned action with `with:` pairs (nil values are not written).
+        case action(ActionPin, inputs: [(String, InputValue?)])
+        /// `run:` a script; expressions must come in through `env:`, never inline.
+        case run(String, shell: Shell?, workingDirectory: String?)
+    }
+
+    /// The id the author gave, if any.
+    public let givenID: String?
+    /// `name:`; nil omits it.
+    public let name: String?
+    /// `if:`; nil omits it.
+    public let condition: Expression?
+    /// What it runs.
+    public let body: Body
+    /// `env:`.
+    public let env: OrderedPairs<InputValue>
+    /// `continue-on-error:`; nil omits it.
+    public let continueOnError: LiteralOrExpression<Bool>?
+    /// `timeout-minutes:`; nil omits it.
+    public let timeoutMinutes: LiteralOrExpression<Int>?
+    /// Permissions the step's action needs, checked against its job.
+    public let requiredPermissions: [PermissionScope: PermissionLevel]
+    /// Problems the action binding found in its own inputs.
+    public let bindingDiagnostics: [Diagnostic]
+    /// The DSL call that built the step.
+    public let location: SourceLocation
+
+    /// The id used when something reads the step's outputs: the given one, else one derived from its name or action.
+    public var id: String {
+        if let givenID { return givenID }
+        if let name { return Identifier.slug(name) }
+        if case .action(let pin, _) = body, let last = pin.action.split(separator: "/").last {
+            return Identifier.slug(String(last))
+        }
+        return "step"
+    }
+
+    public var asStep: Step { self }
+
+    /// `steps.<id>.outputs.<name>`, for outputs that a `run` step writes to `$GITHUB_OUTPUT`.
+    public func output(_ output: String, file: String = #filePath, line: Int = #line) -> Expression {
+        Expression(code: "steps.\(id).outputs.\(output)",
+                   references: [.stepOutput(step: id, output: output, SourceLocation(file: file, line: line))])
+    }
+
+    /// Every expression the step holds, for validation.
+    var expressions: [Expression] {
+        var all = env.flatMap { $0.1.expressions }
+        if let condition { all.append(condition) }
+        if case .action(_, let inputs) = body { all += inputs.compactMap(\.1).flatMap(\.expressions) }
+        if case .expression(let e)? = continueOnError { all.append(e) }
+        if case .expression(let e)? = timeoutMinutes { all.append(e) }
+        return all
+    }
+
+    init(givenID: String?, name: String?, condition: Expression?, body: Body, env: OrderedPairs<InputValue>,
+         continueOnError: LiteralOrExpression<Bool>?, timeoutMinutes: LiteralOrExpression<Int>?,
+         requiredPermissions: [PermissionScope: PermissionLevel] = [:], bindingDiagnostics: [Diagnostic] = [],
+         location: SourceLocation) {
+        self.givenID = givenID
+        self.name = name
+        self.condition = condition
+        self.body = body
+        self.env = env
+        self.continueOnError = continueOnError
+        self.timeoutMinutes = timeoutMinutes
+        self.requiredPermissions = requiredPermissions
+        self.bindingDiagnostics = bindingDiagnostics
+        self.location = location
+    }
+
+    /// A `run:` step. Pass expressions through `env` and read them as `"$NAME"` in the script.
+    public static func run(
+        _ name: String, _ script: String, id: String? = nil, if condition: Expression? = nil,
+        env: OrderedPairs<InputValue> = [], shell: Shell? = nil, workingDirectory: String? = nil,
+        continueOnError: LiteralOrExpression<Bool>? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> Step {
+        Step(givenID: id, name: name, condition: condition,
+             body: .run(script, shell: shell, workingDirectory: workingDirectory), env: env,
+             continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
+             location: SourceLocation(file: file, line: line))
+    }
+
+    /// A step that uses a typed action binding.
+    public static func uses<Binding: ActionBinding>(
+        _ binding: Binding, name: String? = nil, id: String? = nil, if condition: Expression? = nil,
+        env: OrderedPairs<InputValue> = [], continueOnError: LiteralOrExpression<Bool>? = nil,
+        timeoutMinutes: LiteralOrExpression<Int>? = nil, file: String = #filePath, line: Int = #line
+    ) -> ActionStep<Binding> {
+        let location = SourceLocation(file: file, line: line)
+        return ActionStep(step: Step(
+            givenID: id, name: name, condition: condition, body: .action(Binding.pin, inputs: binding.inputs),
+            env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
+            requiredPermissions: binding.requiredPermissions, bindingDiagnostics: binding.diagnostics(at: location),
+            location: location))
+    }
+
+    /// A step that uses a pinned action without a typed binding, with a generic `with:`.
+    public static func uses(
+        _ pin: ActionPin, with inputs: OrderedPairs<InputValue> = [], name: String? = nil, id: String? = nil,
+        if condition: Expression? = nil, env: OrderedPairs<InputValue> = [],
+        requiredPermissions: [PermissionScope: PermissionLevel] = [:], file: String = #filePath, line: Int = #line
+    ) -> Step {
+        Step(givenID: id, name: name, condition: condition, body: .action(pin, inputs: inputs.map { ($0.0, $0.1) }),
+             env: env, continueOnError: nil, timeoutMinutes: nil, requiredPermissions: requiredPermissions,
+             location: SourceLocation(file: file, line: line))
+    }
+}
+
+/// A step built from a typed binding, whose outputs are read by name: `login.output(.registry)`.
+public struct ActionStep<Binding: ActionBinding>: Sendable, StepConvertible {
+    /// The untyped step.
+    public let step: Step
+
+    public var asStep: Step { step }
+
+    /// `steps.<id>.outputs.<output>`.
+    public func output(_ output: Binding.Output, file: String = #filePath, line: Int = #line) -> Expression {
+        step.output(output.rawValue, file: file, line: line)
+    }
+}
+
+/// Anything that can stand in a job's step list.
+public protocol StepConvertible: Sendable {
+    /// The step itself.
+    var asStep: Step { get }
+}
+
+/// The shell a `run` step uses.
+public enum Shell: String, Sendable, Hashable {
+    case bash, sh, pwsh, python, cmd, powershell
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+extension WFGen {
+    /// `wfgen check`: the drift check for pre-commit and pull requests; writes nothing.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exit 1 with a unified diff when a generated file is missing, stale or hand-edited; write nothing.")
+
+        @OptionGroup var options: GenerationOptions
+
+        func run() throws {
+            var output = StandardOutput()
+            var errors = StandardError()
+            let status = options.commands.check(output: &output, errors: &errors)
+            if status != .ok { throw ExitCode(status.rawValue) }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+extension WFGen {
+    /// `wfgen generate` (the default): compile workflows-src/ and write what changed.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile workflows-src/ into .github/workflows/ and generated/ (atomic, byte-stable writes).")
+
+        @OptionGroup var options: GenerationOptions
+
+        func run() throws {
+            var output = StandardOutput()
+            var errors = StandardError()
+            let status = options.commands.generate(output: &output, errors: &errors)
+            if status != .ok { throw ExitCode(status.rawValue) }
+        }
+    }
+}

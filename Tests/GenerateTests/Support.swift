@@ -1,0 +1,106 @@
+import ECS
+import Foundation
+import Generate
+import Testing
+import Workflow
+
+/// The package root, found from this file's path (Tests/GenerateTests/Support.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// A text stream that keeps what was written, standing in for stdout and stderr.
+struct Captured: TextOutputStream {
+    var text = ""
+    mutating func write(_ string: String) { text += string }
+}
+
+/// A fresh directory per test, removed afterwards.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("wfgen-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func url(_ relative: String) -> URL { URL(fileURLWithPath: path).appendingPathComponent(relative) }
+
+    func read(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try FileManager.default.createDirectory(at: url(relative).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url(relative))
+    }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
+
+    /// Every file below the directory with its contents, to prove that nothing changed.
+    func snapshot() throws -> [String: String] {
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try read(relative)
+            }
+        }
+        return files
+    }
+}
+
+/// Runs `generate` or `check` in-process, as the CLI does.
+struct Run {
+    let status: CommandStatus
+    let output: String
+    let errors: String
+}
+
+func generate(_ definitions: Definitions, into directory: TemporaryDirectory) -> Run {
+    var output = Captured(), errors = Captured()
+    let status = GenerationCommands(definitions: definitions, packageRoot: packageRoot, outputRoot: directory.path)
+        .generate(output: &output, errors: &errors)
+    return Run(status: status, output: output.text, errors: errors.text)
+}
+
+func check(_ definitions: Definitions, in directory: TemporaryDirectory) -> Run {
+    var output = Captured(), errors = Captured()
+    let status = GenerationCommands(definitions: definitions, packageRoot: packageRoot, outputRoot: directory.path)
+        .check(output: &output, errors: &errors)
+    return Run(status: status, output: output.text, errors: errors.text)
+}
+
+/// Small definitions: a CI workflow and a one-service pipeline.
+enum Sample {
+    static let account = AWSAccountID("123456789012")
+    static let region = AWSRegion("eu-central-1")
+
+    static func ci(command: String = "make test") -> Workflow {
+        Workflow("sample-ci.yml", name: "Sample CI", on: [.pullRequest()], jobs: [
+            Job("test", runsOn: .ubuntu2404, permissions: .contentsRead, timeoutMinutes: 10,
+                steps: [Step.uses(Checkout()), Step.run("Test", command)]),
+        ])
+    }
+
+    static func pipeline(name: String = "shop", memoryMiB: Int = 1024) -> Pipeline {
+        let role = IAMRole(account: account, name: "deploy")
+        return Pipeline(
+            name, title: "Deploy \(name)", on: [.workflowDispatch()],
+            registry: ImageRegistry(account: account, region: region, credentials: .oidc(role: role)),
+            services: [Service("web", repository: name, build: ImageBuild(context: ".", dockerfile: "Dockerfile"),
+                               containerName: "web") { environment, repository in
+                TaskDefinition(family: "\(name)-web-\(environment.name)",
+                               size: FargateSize(cpu: .halfVCPU, memoryMiB: memoryMiB),
+                               executionRole: IAMRole(account: account, name: "execution"),
+                               containers: [ContainerDefinition(
+                                   "web", repository: repository, portMappings: [PortMapping(80)],
+                                   healthCheck: .http(port: 80, path: "/"),
+                                   logging: AWSLogs(group: "/ecs/\(name)", region: region, streamPrefix: "web"))])
+            }],
+            environments: [DeploymentEnvironment("staging", account: account, region: region, cluster: "staging",
+                                                 credentials: .oidc(role: role))])
+    }
+
+    static var both: Definitions { Definitions(workflows: [ci()], pipelines: [pipeline()]) }
+}
