@@ -115,7 +115,7 @@ public struct DeploymentFacts: Sendable {
         return upstreamJobs[later.job].contains(earlier.job)
     }
 
-    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText) {
+    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [(node: Node, key: String?)]) {
         let inputs = StepInputLocator(source: source)
         var aws: [AWSInvocation] = []
         var pushes: [ImagePush] = []
@@ -223,7 +223,7 @@ public struct DeploymentFacts: Sendable {
         self.postDeployChecks = checks
         self.handsOffDeployment = handsOff
         self.upstreamJobs = upstream
-        self.mentionsECS = DeploymentFacts.mentionsECS(workflow.root)
+        self.mentionsECS = scalars.contains { DeploymentFacts.containsECSWord($0.node.scalar ?? "") }
     }
 
     /// Reads the facts an action step contributes.
@@ -336,24 +336,6 @@ public struct DeploymentFacts: Sendable {
         let operation = positional.count > 1 ? positional[1] : nil
         let waiter = operation?.value == "wait" && positional.count > 2 ? positional[2] : nil
         return AWSInvocation(position: position, command: resolved, service: service, operation: operation, waiter: waiter)
-    }
-
-    /// True when any key or scalar names ECS as a word (`ECS_CLUSTER`, "Deploy to Amazon ECS", `ecs-service`).
-    static func mentionsECS(_ root: Node) -> Bool {
-        var stack: [Node] = [root]
-        var visited = 0
-        while let node = stack.popLast(), visited < 100_000 {
-            visited += 1
-            switch node.kind {
-            case .scalar(let text, _):
-                if containsECSWord(text) { return true }
-            case .sequence(let items):
-                stack += items
-            case .mapping(let pairs):
-                for pair in pairs { stack.append(pair.key); stack.append(pair.value) }
-            }
-        }
-        return false
     }
 
     /// True when `text` holds `ecs` as a word delimited by non-letters (`amazon-ecs`, `ECS_SERVICE`, `ecs.`).

@@ -157,7 +157,7 @@ public final class WorkflowContext: Sendable {
             }
         }
         self.scalarNodes = scalars
-        self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source)
+        self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source, scalars: scalars)
     }
 
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.

@@ -159,14 +159,28 @@ public struct StepView: Sendable {
     init(index: Int, node: Node) {
         self.index = index
         self.node = node
-        id = node["id"]?.scalar
-        name = node["name"]
-        usesNode = node["uses"]
-        action = usesNode?.scalar.flatMap(ActionReference.init(parsing:))
-        withNode = node["with"]
-        with = WorkflowView.entries(of: withNode)
-        run = node["run"]
-        env = WorkflowView.entries(of: node["env"])
+        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?
+        // One pass over the step's keys (steps are the most numerous mappings).
+        for pair in node.mapping ?? [] {
+            guard case .scalar(let key, _) = pair.key.kind else { continue }
+            switch key {
+            case "id": id = pair.value.scalar
+            case "name": name = pair.value
+            case "uses": uses = pair.value
+            case "with": with = pair.value
+            case "run": run = pair.value
+            case "env": env = pair.value
+            default: break
+            }
+        }
+        self.id = id
+        self.name = name
+        usesNode = uses
+        action = uses?.scalar.flatMap(ActionReference.init(parsing:))
+        withNode = with
+        self.with = WorkflowView.entries(of: with)
+        self.run = run
+        self.env = WorkflowView.entries(of: env)
     }
 
     /// The `with:` value for `key`.

@@ -10,7 +10,33 @@ enum CredentialPatterns {
     private static let githubPrefixes: [(String, [UInt8])] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"].map { ($0, Array($0.utf8)) }
 
     /// Well-known token shapes inside `text`.
+    /// True when `text` holds a byte sequence any token shape starts with (one cheap pass, no allocation).
+    static func mayContainToken(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i + 3 < n {
+                switch bytes[i] {
+                case 0x41: // AKIA / ASIA
+                    if (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53) && bytes[i + 2] == 0x49 && bytes[i + 3] == 0x41 { return true }
+                case 0x67: // gh*_ / github_pat_
+                    if bytes[i + 1] == 0x68 { return true }
+                case 0x78: // xox*-
+                    if bytes[i + 1] == 0x6F && bytes[i + 2] == 0x78 { return true }
+                case 0x2D: // -----BEGIN
+                    if bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func matches(in text: String) -> [Match] {
+        guard mayContainToken(text) else { return [] }
         guard text.utf8.count >= 20 else { return privateKeys(in: text) }
         var copy = text
         return copy.withUTF8 { scan(Array($0), text: text) } + privateKeys(in: text)
