@@ -41,6 +41,9 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML"]),
+        // Where users meet wfgen: the pre-commit hooks (run by the real pre-commit), the pull-request check in
+        // this repository's CI, and the composite GitHub Action in action.yml.
+        .testTarget(name: "IntegrationTests", dependencies: ["Lint", "YAML", "Workflow"]),
     ],
     swiftLanguageModes: [.v6]
 )
