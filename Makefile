@@ -5,7 +5,7 @@ PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
 
-.PHONY: all build generate check test bench bench-yaml bench-edit bench-lint eval deps venv clean
+.PHONY: all build generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
 
 all: build
 
@@ -46,7 +46,7 @@ test: deps venv
 	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
 
 ## bench: every benchmark; each bench-* target prints its figures and ratios.
-bench: bench-yaml bench-edit bench-lint
+bench: bench-yaml bench-edit bench-lint bench-hook
 
 bench-yaml: deps
 	$(SWIFT) build -c release --product yaml-bench
@@ -60,6 +60,10 @@ bench-edit: deps
 bench-lint: deps venv
 	$(SWIFT) build -c release --product wfgen
 	$(PYTHON) tools/bench-lint.py "$$($(SWIFT) build -c release --show-bin-path)/wfgen" "$(abspath $(VENV))/bin" bench-out/lint
+
+## bench-hook: the wfgen-lint pre-commit hook, installed from this checkout: first run (install) and warm runs.
+bench-hook: deps venv
+	tools/bench-hook.sh "$(abspath $(VENV))/bin/pre-commit"
 
 ## eval: precision/recall per rule family on ../shared/corpus (skipped when that folder is absent).
 eval: deps

@@ -1,6 +1,7 @@
 import Foundation
 import Lint
 import Testing
+import Workflow
 import YAML
 
 /// The pull-request check in this repository's generated CI (workflows-src/CI.swift → .github/workflows/ci.yml):
@@ -58,6 +59,15 @@ import YAML
         let lintedPaths = ".github/workflows generated action.yml"
         #expect(sarifScript.contains(lintedPaths))
         #expect(steps[annotations]["run"]?.scalar?.hasSuffix(lintedPaths) == true)
+    }
+
+    /// docs/integrations.md shows the generated job as it is, and the Action snippet's checkout pin is the table's.
+    @Test func integrationsGuideShowsTheGeneratedJob() throws {
+        let ci = try String(contentsOfFile: packageRoot + "/.github/workflows/ci.yml", encoding: .utf8)
+        let job = try #require(ci.range(of: "  lint:\n")).lowerBound
+        let guide = try String(contentsOfFile: packageRoot + "/docs/integrations.md", encoding: .utf8)
+        #expect(guide.contains(String(ci[job...])), "docs/integrations.md must show ci.yml's lint job as generated:\n\(ci[job...])")
+        #expect(guide.contains("uses: \(ActionPins.checkout.reference) # \(ActionPins.checkout.tag)"))
     }
 
     /// What the check lints passes at every severity today, so a new finding fails the pull request that adds it.
