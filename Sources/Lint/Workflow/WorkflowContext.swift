@@ -129,7 +129,7 @@ public final class WorkflowContext: Sendable {
             jobs.append(JobFacts(index: jobIndex, view: job, steps: steps))
         }
         // Job outputs may be read by jobs declared earlier (needs order is free): resolve once more for them.
-        self.jobs = jobs.map { job in
+        self.jobs = base.jobOutputs.isEmpty ? jobs : jobs.map { job in
             JobFacts(index: job.index, view: job.view, steps: job.steps.map { step in
                 var scope = step.scope
                 scope.jobOutputs = base.jobOutputs

@@ -90,7 +90,8 @@ public struct HardcodedCredentialRule: Rule {
                                         sensitiveTexts: [match.value]))
                 matched = true
             }
-            if !matched, let key, CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
+            if !matched, let key, text.utf8.count >= 6, !text.fastContains(" "), !text.fastContains("$"),
+               CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
                 findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: node), sensitiveTexts: [text]))
             }
         }
