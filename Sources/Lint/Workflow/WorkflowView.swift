@@ -66,6 +66,13 @@ public struct WorkflowView: Sendable {
     /// True when the workflow can be called by other workflows (`on: workflow_call`).
     public var isReusable: Bool { events.contains { $0.name == "workflow_call" } }
 
+    /// True for an `if:` that can never be true: `false`, `${{ false }}`, `... && false`, `false && ...`.
+    public static func isAlwaysFalse(_ condition: Node?) -> Bool {
+        guard var text = condition?.scalar?.trimmingWhitespace() else { return false }
+        if text.hasPrefix("${{") && text.hasSuffix("}}") { text = String(text.dropFirst(3).dropLast(2)).trimmingWhitespace() }
+        return text == "false" || text.hasSuffix("&& false") || text.hasPrefix("false &&")
+    }
+
     /// The scalar-keyed entries of a mapping node (empty for anything else).
     public static func entries(of node: Node?) -> [KeyedNode] {
         guard let pairs = node?.mapping else { return [] }
@@ -104,6 +111,8 @@ public struct JobView: Sendable {
     public let environment: Node?
     /// Steps in order.
     public let steps: [StepView]
+    /// True when the job's `if:` is always false: it never runs.
+    public let isDisabled: Bool
 
     init(id: String, key: Node, node: Node) {
         self.id = id
@@ -127,6 +136,7 @@ public struct JobView: Sendable {
         outputs = WorkflowView.entries(of: node["outputs"])
         environment = node["environment"]
         steps = (node["steps"]?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+        isDisabled = WorkflowView.isAlwaysFalse(node["if"])
     }
 
     /// The job's display name, or its id.
@@ -159,7 +169,7 @@ public struct StepView: Sendable {
     init(index: Int, node: Node) {
         self.index = index
         self.node = node
-        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?
+        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?, condition: Node?
         // One pass over the step's keys (steps are the most numerous mappings).
         for pair in node.mapping ?? [] {
             guard case .scalar(let key, _) = pair.key.kind else { continue }
@@ -170,6 +180,7 @@ public struct StepView: Sendable {
             case "with": with = pair.value
             case "run": run = pair.value
             case "env": env = pair.value
+            case "if": condition = pair.value
             default: break
             }
         }
@@ -181,7 +192,11 @@ public struct StepView: Sendable {
         self.with = WorkflowView.entries(of: with)
         self.run = run
         self.env = WorkflowView.entries(of: env)
+        isDisabled = WorkflowView.isAlwaysFalse(condition)
     }
+
+    /// True when the step's `if:` is always false (`if: false`, `${{ ... && false }}`): it never runs.
+    public let isDisabled: Bool
 
     /// The `with:` value for `key`.
     public func input(_ key: String) -> KeyedNode? { with.first { $0.name == key } }
