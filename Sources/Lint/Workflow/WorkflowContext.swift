@@ -21,6 +21,20 @@ public struct ResolvedCommand: Sendable {
     /// Index of the command in its script.
     public let index: Int
 
+    /// Commands whose words are resolved: the ones rules read arguments of (AWS and Docker CLIs, deploy tools,
+    /// HTTP probes, `$GITHUB_ENV`/`$GITHUB_OUTPUT` writers, `eval`), and any command whose name is a variable.
+    static let resolvedCommands: Set<String> = ["aws", "docker", "podman", "docker-compose", "buildah", "helm", "ecs",
+        "ecs-deploy", "copilot", "ecspresso", "ecs-cli", "cdk", "curl", "wget", "http", "httpie", "gh", "terraform",
+        "terragrunt", "tofu", "sam", "serverless", "sls", "pulumi", "make", "npx", "eval", "echo", "printf", "ecs-tool"]
+
+    /// True when the command named `name` has its words resolved.
+    static func needsResolution(_ name: String?) -> Bool {
+        guard let name else { return false }
+        if name.fastContains("$") { return true }
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        return resolvedCommands.contains(base)
+    }
+
     /// The resolved value of the word after `option`.
     public func resolvedOption(_ option: String) -> (word: ShellWord, value: String)? {
         for (i, word) in command.words.enumerated() {
@@ -168,7 +182,9 @@ public final class WorkflowContext: Sendable {
         var resolvedCommands: [ResolvedCommand] = []
         for command in commands {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
-            let resolved = command.words.map { scope.resolve($0.value) }
+            // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
+            let resolved = ResolvedCommand.needsResolution(command.name)
+                ? command.words.map { scope.resolve($0.value) } : command.words.map(\.value)
             resolvedCommands.append(ResolvedCommand(command: command, resolved: resolved,
                                                     resolvedAssignments: resolvedAssignments, index: resolvedCommands.count))
             // `eval $CMD` runs the command built in a variable: read the resolved text as commands too,

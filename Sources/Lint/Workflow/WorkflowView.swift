@@ -118,9 +118,29 @@ public struct JobView: Sendable {
         self.id = id
         self.key = key
         self.node = node
-        name = node["name"]
+        var name: Node?, needsNode: Node?, permissions: Node?, env: Node?, concurrency: Node?, uses: Node?
+        var with: Node?, outputs: Node?, environment: Node?, steps: Node?, condition: Node?
+        // One pass over the job's keys.
+        for pair in node.mapping ?? [] {
+            guard case .scalar(let key, _) = pair.key.kind else { continue }
+            switch key {
+            case "name": name = pair.value
+            case "needs": needsNode = pair.value
+            case "permissions": permissions = pair.value
+            case "env": env = pair.value
+            case "concurrency": concurrency = pair.value
+            case "uses": uses = pair.value
+            case "with": with = pair.value
+            case "outputs": outputs = pair.value
+            case "environment": environment = pair.value
+            case "steps": steps = pair.value
+            case "if": condition = pair.value
+            default: break
+            }
+        }
+        self.name = name
         var needs: [KeyedNode] = []
-        if let value = node["needs"] {
+        if let value = needsNode {
             if let text = value.scalar {
                 needs.append(KeyedNode(name: text, key: value, value: value))
             } else if let items = value.sequence {
@@ -128,15 +148,15 @@ public struct JobView: Sendable {
             }
         }
         self.needs = needs
-        permissions = node["permissions"]
-        env = WorkflowView.entries(of: node["env"])
-        concurrency = node["concurrency"]
-        uses = node["uses"]
-        with = WorkflowView.entries(of: node["with"])
-        outputs = WorkflowView.entries(of: node["outputs"])
-        environment = node["environment"]
-        steps = (node["steps"]?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
-        isDisabled = WorkflowView.isAlwaysFalse(node["if"])
+        self.permissions = permissions
+        self.env = WorkflowView.entries(of: env)
+        self.concurrency = concurrency
+        self.uses = uses
+        self.with = WorkflowView.entries(of: with)
+        self.outputs = WorkflowView.entries(of: outputs)
+        self.environment = environment
+        self.steps = (steps?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+        isDisabled = WorkflowView.isAlwaysFalse(condition)
     }
 
     /// The job's display name, or its id.
