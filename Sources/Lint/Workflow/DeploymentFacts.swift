@@ -159,7 +159,7 @@ public struct DeploymentFacts: Sendable {
                     let position = StepPosition(job: job.index, step: step.view.index, command: resolved.index)
                     let command = resolved.command
                     guard let name = command.name else { continue }
-                    let base = name.split(separator: "/").last.map(String.init) ?? name
+                    let base = name.fastContains("/") ? (name.split(separator: "/").last.map(String.init) ?? name) : name
                     switch base {
                     case "aws":
                         guard let invocation = DeploymentFacts.awsInvocation(resolved, position: position) else { continue }
