@@ -28,13 +28,18 @@ public struct InMemoryRepository: RepositoryFiles {
 public struct DiskRepository: RepositoryFiles {
     /// The repository root (absolute).
     public let root: URL
+    /// `root.path` with a trailing slash, computed once (building URLs per file was measurable).
+    private let rootPrefix: String
 
     /// Creates a view of the folder `root`.
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        let path = self.root.path
+        rootPrefix = path.hasSuffix("/") ? path : path + "/"
+    }
 
     public func read(_ path: String) -> [UInt8]? {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(RepositoryPath.normalize(path))
-        return DiskRepository.readBytes(url.path)
+        DiskRepository.readBytes(path.hasPrefix("/") ? path : rootPrefix + RepositoryPath.normalize(path))
     }
 
     /// Reads a whole regular file with POSIX calls into bytes (no intermediate `Data`); nil when unreadable.
