@@ -104,7 +104,9 @@ public enum LintRunner {
         let result = Linter(rules: invocation.rules, configuration: configuration).lint(targets, in: repository)
         for path in result.unreadable { errors.write("wfgen: cannot read \(path)\n") }
 
-        let sources = SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository)
+        // Only text (source lines) and SARIF (fingerprints) quote the source.
+        let quotesSource = invocation.format == .text || invocation.format == .sarif
+        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository) : SourceLines()
         let reporter: any Reporter
         switch invocation.format {
         case .text: reporter = TextReporter()

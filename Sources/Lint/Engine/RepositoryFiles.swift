@@ -28,14 +28,36 @@ public struct InMemoryRepository: RepositoryFiles {
 public struct DiskRepository: RepositoryFiles {
     /// The repository root (absolute).
     public let root: URL
+    /// `root.path` with a trailing slash, computed once (building URLs per file was measurable).
+    private let rootPrefix: String
 
     /// Creates a view of the folder `root`.
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        let path = self.root.path
+        rootPrefix = path.hasSuffix("/") ? path : path + "/"
+    }
 
     public func read(_ path: String) -> [UInt8]? {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(RepositoryPath.normalize(path))
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return [UInt8](data)
+        DiskRepository.readBytes(path.hasPrefix("/") ? path : rootPrefix + RepositoryPath.normalize(path))
+    }
+
+    /// Reads a whole regular file with POSIX calls into bytes (no intermediate `Data`); nil when unreadable.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(4096, Int(status.st_size) + 1))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 }
 
@@ -51,4 +73,9 @@ public enum RepositoryPath {
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
+}
+
+/// `read(2)`, named apart from `RepositoryFiles.read` so the call inside the struct reaches the C function.
+private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

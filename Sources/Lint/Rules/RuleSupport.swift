@@ -108,7 +108,7 @@ struct SecretTaint {
 
     /// The secret expression or variable `text` reads, for messages.
     func source(in text: String) -> String? {
-        if let name = Expressions.secretNames(in: text).first { return "secrets.\(name)" }
+        if let name = Expressions.secretNames(in: text).first(where: Expressions.isSensitiveSecretName) { return "secrets.\(name)" }
         for name in taintedVariables.sorted() where SecretTaint.mentions(text, [name]) { return "$\(name)" }
         return nil
     }

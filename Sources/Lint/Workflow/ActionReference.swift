@@ -65,6 +65,11 @@ public struct ActionReference: Sendable, Hashable {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
+        // Fast path: nothing to trim (the common case), decided on the first and last scalars.
+        if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value,
+           first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return String(self)
+        }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }

@@ -144,8 +144,9 @@ public struct DeploymentFacts: Sendable {
             if job.view.uses != nil { handsOff = true }
         }
 
-        for job in jobs {
-            for step in job.steps {
+        for job in jobs where !job.view.isDisabled {
+            // Steps that can never run (`if: false`) deploy nothing.
+            for step in job.steps where !step.view.isDisabled {
                 let stepPosition = StepPosition(job: job.index, step: step.view.index, command: 0)
                 if let action = step.view.action {
                     DeploymentFacts.readAction(action, step: step, position: stepPosition, inputs: inputs, pushes: &pushes, logins: &logins,
@@ -158,7 +159,7 @@ public struct DeploymentFacts: Sendable {
                     let position = StepPosition(job: job.index, step: step.view.index, command: resolved.index)
                     let command = resolved.command
                     guard let name = command.name else { continue }
-                    let base = name.split(separator: "/").last.map(String.init) ?? name
+                    let base = name.fastContains("/") ? (name.split(separator: "/").last.map(String.init) ?? name) : name
                     switch base {
                     case "aws":
                         guard let invocation = DeploymentFacts.awsInvocation(resolved, position: position) else { continue }
@@ -264,9 +265,12 @@ public struct DeploymentFacts: Sendable {
              "aurelien-baudet/workflow-dispatch", "the-actions-org/workflow-dispatch":
             handsOff = true
         default:
-            // A local or third-party action that deploys to ECS by name (e.g. `./.github/actions/deploy-ecs`).
+            // A local or third-party action that deploys to ECS by name (`./.github/actions/deploy-ecs`), or that
+            // updates a service and is given an ECS cluster (`./.github/actions/update-service` with `ecs-cluster`).
             let lowered = action.name
-            if lowered.fastContains("deploy") && DeploymentFacts.containsECSWord(lowered) {
+            let namesECS = DeploymentFacts.containsECSWord(lowered)
+                || view.with.contains { DeploymentFacts.containsECSWord($0.name) && $0.name.lowercased().fastContains("cluster") }
+            if (lowered.fastContains("deploy") || lowered.fastContains("update-service")) && namesECS {
                 deployments.append(ServiceDeployment(position: position, kind: .tool(lowered), location: inputs.stepHead(step),
                                                      waits: true, hasService: true))
                 return

@@ -42,6 +42,15 @@ public enum Expressions {
         return names
     }
 
-    /// True when `text` holds an expression reading a secret.
-    public static func readsSecret(_ text: String) -> Bool { !secretNames(in: text).isEmpty }
+    /// True when `text` holds an expression reading a sensitive secret.
+    public static func readsSecret(_ text: String) -> Bool { secretNames(in: text).contains(where: isSensitiveSecretName) }
+
+    /// Secrets stores hold identifiers too (`ECR_REPOSITORY`, `AWS_REGION`, `ACCOUNT_ID`); printing or passing
+    /// those leaks nothing, so they do not taint.
+    public static func isSensitiveSecretName(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        let identifiers = ["REPOSITORY", "REPO", "REGISTRY", "REGION", "ACCOUNT_ID", "ACCOUNT", "CLUSTER", "SERVICE",
+                           "BUCKET", "NAME", "DOMAIN", "HOST", "PORT", "ENVIRONMENT", "USERNAME", "USER", "EMAIL", "ARN"]
+        return !identifiers.contains { upper == $0 || upper.hasSuffix("_" + $0) }
+    }
 }

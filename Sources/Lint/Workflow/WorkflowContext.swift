@@ -21,6 +21,20 @@ public struct ResolvedCommand: Sendable {
     /// Index of the command in its script.
     public let index: Int
 
+    /// Commands whose words are resolved: the ones rules read arguments of (AWS and Docker CLIs, deploy tools,
+    /// HTTP probes, `$GITHUB_ENV`/`$GITHUB_OUTPUT` writers, `eval`), and any command whose name is a variable.
+    static let resolvedCommands: Set<String> = ["aws", "docker", "podman", "docker-compose", "buildah", "helm", "ecs",
+        "ecs-deploy", "copilot", "ecspresso", "ecs-cli", "cdk", "curl", "wget", "http", "httpie", "gh", "terraform",
+        "terragrunt", "tofu", "sam", "serverless", "sls", "pulumi", "make", "npx", "eval", "echo", "printf", "ecs-tool"]
+
+    /// True when the command named `name` has its words resolved.
+    static func needsResolution(_ name: String?) -> Bool {
+        guard let name else { return false }
+        if name.fastContains("$") { return true }
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        return resolvedCommands.contains(base)
+    }
+
     /// The resolved value of the word after `option`.
     public func resolvedOption(_ option: String) -> (word: ShellWord, value: String)? {
         for (i, word) in command.words.enumerated() {
@@ -129,7 +143,7 @@ public final class WorkflowContext: Sendable {
             jobs.append(JobFacts(index: jobIndex, view: job, steps: steps))
         }
         // Job outputs may be read by jobs declared earlier (needs order is free): resolve once more for them.
-        self.jobs = jobs.map { job in
+        self.jobs = base.jobOutputs.isEmpty ? jobs : jobs.map { job in
             JobFacts(index: job.index, view: job.view, steps: job.steps.map { step in
                 var scope = step.scope
                 scope.jobOutputs = base.jobOutputs
@@ -168,7 +182,9 @@ public final class WorkflowContext: Sendable {
         var resolvedCommands: [ResolvedCommand] = []
         for command in commands {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
-            let resolved = command.words.map { scope.resolve($0.value) }
+            // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
+            let resolved = ResolvedCommand.needsResolution(command.name)
+                ? command.words.map { scope.resolve($0.value) } : command.words.map(\.value)
             resolvedCommands.append(ResolvedCommand(command: command, resolved: resolved,
                                                     resolvedAssignments: resolvedAssignments, index: resolvedCommands.count))
             // `eval $CMD` runs the command built in a variable: read the resolved text as commands too,

@@ -66,6 +66,13 @@ public struct WorkflowView: Sendable {
     /// True when the workflow can be called by other workflows (`on: workflow_call`).
     public var isReusable: Bool { events.contains { $0.name == "workflow_call" } }
 
+    /// True for an `if:` that can never be true: `false`, `${{ false }}`, `... && false`, `false && ...`.
+    public static func isAlwaysFalse(_ condition: Node?) -> Bool {
+        guard var text = condition?.scalar?.trimmingWhitespace() else { return false }
+        if text.hasPrefix("${{") && text.hasSuffix("}}") { text = String(text.dropFirst(3).dropLast(2)).trimmingWhitespace() }
+        return text == "false" || text.hasSuffix("&& false") || text.hasPrefix("false &&")
+    }
+
     /// The scalar-keyed entries of a mapping node (empty for anything else).
     public static func entries(of node: Node?) -> [KeyedNode] {
         guard let pairs = node?.mapping else { return [] }
@@ -104,14 +111,36 @@ public struct JobView: Sendable {
     public let environment: Node?
     /// Steps in order.
     public let steps: [StepView]
+    /// True when the job's `if:` is always false: it never runs.
+    public let isDisabled: Bool
 
     init(id: String, key: Node, node: Node) {
         self.id = id
         self.key = key
         self.node = node
-        name = node["name"]
+        var name: Node?, needsNode: Node?, permissions: Node?, env: Node?, concurrency: Node?, uses: Node?
+        var with: Node?, outputs: Node?, environment: Node?, steps: Node?, condition: Node?
+        // One pass over the job's keys.
+        for pair in node.mapping ?? [] {
+            guard case .scalar(let key, _) = pair.key.kind else { continue }
+            switch key {
+            case "name": name = pair.value
+            case "needs": needsNode = pair.value
+            case "permissions": permissions = pair.value
+            case "env": env = pair.value
+            case "concurrency": concurrency = pair.value
+            case "uses": uses = pair.value
+            case "with": with = pair.value
+            case "outputs": outputs = pair.value
+            case "environment": environment = pair.value
+            case "steps": steps = pair.value
+            case "if": condition = pair.value
+            default: break
+            }
+        }
+        self.name = name
         var needs: [KeyedNode] = []
-        if let value = node["needs"] {
+        if let value = needsNode {
             if let text = value.scalar {
                 needs.append(KeyedNode(name: text, key: value, value: value))
             } else if let items = value.sequence {
@@ -119,14 +148,15 @@ public struct JobView: Sendable {
             }
         }
         self.needs = needs
-        permissions = node["permissions"]
-        env = WorkflowView.entries(of: node["env"])
-        concurrency = node["concurrency"]
-        uses = node["uses"]
-        with = WorkflowView.entries(of: node["with"])
-        outputs = WorkflowView.entries(of: node["outputs"])
-        environment = node["environment"]
-        steps = (node["steps"]?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+        self.permissions = permissions
+        self.env = WorkflowView.entries(of: env)
+        self.concurrency = concurrency
+        self.uses = uses
+        self.with = WorkflowView.entries(of: with)
+        self.outputs = WorkflowView.entries(of: outputs)
+        self.environment = environment
+        self.steps = (steps?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+        isDisabled = WorkflowView.isAlwaysFalse(condition)
     }
 
     /// The job's display name, or its id.
@@ -159,7 +189,7 @@ public struct StepView: Sendable {
     init(index: Int, node: Node) {
         self.index = index
         self.node = node
-        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?
+        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?, condition: Node?
         // One pass over the step's keys (steps are the most numerous mappings).
         for pair in node.mapping ?? [] {
             guard case .scalar(let key, _) = pair.key.kind else { continue }
@@ -170,6 +200,7 @@ public struct StepView: Sendable {
             case "with": with = pair.value
             case "run": run = pair.value
             case "env": env = pair.value
+            case "if": condition = pair.value
             default: break
             }
         }
@@ -181,7 +212,11 @@ public struct StepView: Sendable {
         self.with = WorkflowView.entries(of: with)
         self.run = run
         self.env = WorkflowView.entries(of: env)
+        isDisabled = WorkflowView.isAlwaysFalse(condition)
     }
+
+    /// True when the step's `if:` is always false (`if: false`, `${{ ... && false }}`): it never runs.
+    public let isDisabled: Bool
 
     /// The `with:` value for `key`.
     public func input(_ key: String) -> KeyedNode? { with.first { $0.name == key } }

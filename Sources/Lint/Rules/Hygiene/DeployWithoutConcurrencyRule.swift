@@ -40,6 +40,17 @@ public struct DeployWithoutConcurrencyRule: Rule {
                           aws ecs update-service --cluster prod --service web --task-definition web:42
                           aws ecs wait services-stable --cluster prod --services web
                 """),
+            RuleExample("""
+                name: ECS infrastructure plan
+                on: pull_request
+                jobs:
+                  plan:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: terraform plan -var ecs_image_tag=${{ github.sha }}
+                      - if: ${{ github.event_name == 'push' && false }}
+                        run: terraform apply -auto-approve
+                """),
         ]
     )
 
@@ -48,11 +59,15 @@ public struct DeployWithoutConcurrencyRule: Rule {
         var deployJobs: [Int] = []
         let facts = context.deployment
         for deployment in facts.serviceDeployments { deployJobs.append(deployment.position.job) }
-        deployJobs += facts.deployActions.map(\.job)
+        deployJobs += facts.deployActions.filter { position in
+            guard let step = context.step(at: position) else { return false }
+            return step.view.input("service") != nil || step.view.input("run-task")?.text?.lowercased() == "true"
+        }.map(\.job)
         deployJobs += facts.awsCommands.filter { $0.service.value == "ecs" && ["register-task-definition", "run-task", "update-service", "create-service", "delete-service", "wait"].contains($0.operation?.value ?? "") }.map(\.position.job)
         // Infrastructure tools and make targets that deploy in a workflow about ECS.
         if facts.mentionsECS {
-            for (step, _, command) in context.allCommands where DeployWithoutConcurrencyRule.isInfrastructureDeploy(command.resolved) {
+            for (step, _, command) in context.allCommands where !step.view.isDisabled && !context.jobs[step.jobIndex].view.isDisabled
+                && DeployWithoutConcurrencyRule.isInfrastructureDeploy(command.resolved) {
                 deployJobs.append(step.jobIndex)
             }
         }

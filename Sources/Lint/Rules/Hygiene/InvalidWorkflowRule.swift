@@ -111,7 +111,10 @@ public struct InvalidWorkflowRule: Rule {
         return findings
     }
 
-    /// Identifiers that start a property access (`name.` or `name[`) in an expression, with their UTF-8 offsets.
+    private static let knownContextBytes: [[UInt8]] = contexts.sorted().map { Array($0.utf8) }
+
+    /// Identifiers that start a property access (`name.` or `name[`) in an expression and are not known contexts,
+    /// with their UTF-8 offsets.
     static func contextNames(in expression: String) -> [(String, Int)] {
         let bytes = Array(expression.utf8)
         var result: [(String, Int)] = []
@@ -134,7 +137,9 @@ public struct InvalidWorkflowRule: Rule {
                 while i < bytes.count, isIdent(bytes[i]) { i += 1 }
                 let previous = start > 0 ? bytes[start - 1] : 0x20
                 let next = i < bytes.count ? bytes[i] : 0x20
-                if previous != 0x2E, next == 0x2E || next == 0x5B {
+                // Only unknown names become Strings: nearly every access is to a known context.
+                if previous != 0x2E, next == 0x2E || next == 0x5B,
+                   !knownContextBytes.contains(where: { bytes[start..<i].elementsEqual($0) }) {
                     result.append((String(decoding: bytes[start..<i], as: UTF8.self), start))
                 }
                 continue

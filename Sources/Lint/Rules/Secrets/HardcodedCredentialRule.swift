@@ -29,6 +29,9 @@ public struct HardcodedCredentialRule: Rule {
                       DB_PASSWORD: ↓s3cr3t-Pa55word!
                     steps:
                       - run: docker login -u admin --password ↓hunter2hunter2 registry.example.com
+                      - run: |
+                          aws configure set aws_secret_access_key ↓wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vLm2PxR4t
+                          ↓API_TOKEN=9f8e7d6c5b4a3210 ./deploy.sh
                 """),
             RuleExample("""
                 {
@@ -61,6 +64,25 @@ public struct HardcodedCredentialRule: Rule {
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings = HardcodedCredentialRule.scan(context.scalarNodes, source: context.source)
+        // Literal keys given to `aws configure set`, and literal secrets assigned to secret-named shell variables.
+        for (_, script, command) in context.allCommands {
+            let words = command.command.words
+            if command.command.starts(with: ["aws", "configure", "set"]), words.count > 4,
+               CredentialPatterns.isSecretName(words[3].value) || words[3].value.hasSuffix("aws_access_key_id"),
+               CredentialPatterns.isLiteralSecretValue(words[4].value), CredentialPatterns.matches(in: words[4].value).isEmpty {
+                findings.append(Finding("literal '\(words[3].value)' '\(Redaction.mask(words[4].value))' on the command line",
+                                        at: context.location(of: words[4], in: script), sensitiveTexts: [words[4].value]))
+            }
+            for assignment in command.command.assignments {
+                guard let eq = assignment.value.firstIndex(of: "=") else { continue }
+                let name = String(assignment.value[..<eq])
+                let value = String(assignment.value[assignment.value.index(after: eq)...])
+                guard CredentialPatterns.isSecretName(name), CredentialPatterns.isLiteralSecretValue(value),
+                      CredentialPatterns.matches(in: value).isEmpty else { continue }
+                findings.append(Finding("'\(name)' is set to a literal secret '\(Redaction.mask(value))' in the script",
+                                        at: context.location(of: assignment, in: script), sensitiveTexts: [value]))
+            }
+        }
         // Literal passwords on command lines.
         for (_, script, command) in context.allCommands {
             for option in ["--password", "-p"] {
@@ -90,7 +112,8 @@ public struct HardcodedCredentialRule: Rule {
                                         sensitiveTexts: [match.value]))
                 matched = true
             }
-            if !matched, let key, CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
+            if !matched, let key, text.utf8.count >= 6, !text.fastContains(" "), !text.fastContains("$"),
+               CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
                 findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: node), sensitiveTexts: [text]))
             }
         }

@@ -48,6 +48,16 @@ public struct SecretPrintedRule: Rule {
                           echo "deploying ${{ github.sha }}"
                           set -e
                 """),
+            RuleExample("""
+                on: push
+                jobs:
+                  push:
+                    runs-on: ubuntu-latest
+                    env:
+                      ECR_REPOSITORY: ${{ secrets.ECR_REPOSITORY }}
+                    steps:
+                      - run: echo "pushed to $ECR_REPOSITORY (an identifier kept in secrets, not a credential)"
+                """),
         ]
     )
 
