@@ -97,6 +97,9 @@ public struct OIDCWithoutIDTokenPermissionRule: Rule {
                 let edit = try edits.appending(["id-token: write"], to: own, what: "job '\(job.id)' 'permissions:'")
                 return .fix(Fix("add 'id-token: write' to job '\(job.id)' permissions", edits: [edit]))
             }
+            if let inherited = context.workflow.permissions, inherited.mapping == nil {
+                return .notFixable("the workflow has 'permissions: \(inherited.scalar ?? "")'; give job '\(job.id)' its own 'permissions:' by hand")
+            }
             guard let inherited = context.workflow.permissions, let pairs = inherited.mapping,
                   let workflowKey = context.workflow.root.pair("permissions")?.key else {
                 return .notFixable("no 'permissions' block: adding one would drop the repository's default token permissions; add 'permissions:' with 'id-token: write' and what the job needs")

@@ -184,7 +184,7 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
             if render.view.id == nil {
                 edits.append(try sourceEdits.prepending(["id: \(id)"], to: render.view.node, what: "the render step"))
             }
-            return .fix(Fix("deploy 'steps.\(id).outputs.task-definition'\(render.view.id == nil ? " and add 'id: \(id)' to the render step" : "")", edits: edits))
+            return .fix(Fix("point the deploy at 'steps.\(id).outputs.task-definition'\(render.view.id == nil ? " and add 'id: \(id)' to the render step" : "")", edits: edits))
         } catch {
             return .notFixable(error.reason)
         }
