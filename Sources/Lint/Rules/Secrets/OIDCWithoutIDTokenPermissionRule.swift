@@ -88,7 +88,8 @@ public struct OIDCWithoutIDTokenPermissionRule: Rule {
         do {
             if let own = job.permissions {
                 guard own.mapping != nil else {
-                    return .notFixable("job '\(job.id)' has 'permissions: \(own.scalar ?? "")'; list its permissions by hand")
+                    let shown = (own.scalar ?? "").isEmpty ? "an empty 'permissions:'" : "'permissions: \(own.scalar ?? "")'"
+                    return .notFixable("job '\(job.id)' has \(shown); list its permissions by hand")
                 }
                 if let current = own["id-token"] {
                     let edit = try edits.replacing(current, with: "write", what: "'id-token'")

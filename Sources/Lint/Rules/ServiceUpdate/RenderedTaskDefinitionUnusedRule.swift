@@ -75,7 +75,8 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
         ],
         autoFix: """
             Points the deploy's `task-definition` at `${{ steps.<id>.outputs.task-definition }}` of the last render \
-            step before it, when that render chain starts from the very file the deploy reads; a render step without \
+            step before it, when that render chain starts from the very file the deploy reads (the same path, or the \
+            same expression such as `${{ env.ECS_TASK_DEFINITION }}`); a render step without \
             `id` gets `id: task-def` (or `task-def-2`... when taken) as its first key. Not fixed: the deploy reads \
             another file, a step between render and deploy reads the render's output, expressions, flow-style \
             mappings, or a file with YAML aliases.
@@ -167,13 +168,18 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
               let earlier = renders.last(where: { $0.view.id == previous && $0.view.index < current.view.index }) {
             current = earlier
         }
-        guard let rendered = current.view.input("task-definition")?.text, let deployed = input.text,
-              !deployed.fastContains("${{"), !rendered.fastContains("${{") else {
-            return .notFixable("the deploy or the render names its task definition with an expression")
+        guard let rendered = current.view.input("task-definition")?.text, let deployed = input.text else {
+            return .notFixable("the render step's 'task-definition' is not a single value")
         }
         let renderedPath = RepositoryPath.normalize(current.resolve(rendered).trimmingWhitespace())
         let deployedPath = RepositoryPath.normalize(deploy.resolve(deployed).trimmingWhitespace())
-        guard renderedPath == deployedPath else {
+        if ImageReference.isUnresolved(renderedPath) || ImageReference.isUnresolved(deployedPath) {
+            // The same expression (e.g. `${{ env.ECS_TASK_DEFINITION }}`) names the same file when no step-level
+            // `env` can make it differ.
+            guard rendered.trimmingWhitespace() == deployed.trimmingWhitespace(), current.view.env.isEmpty, deploy.view.env.isEmpty else {
+                return .notFixable("the deploy and the render name their task definitions with different expressions")
+            }
+        } else if renderedPath != deployedPath {
             return .notFixable("the deploy reads '\(deployedPath)' but the render step renders '\(renderedPath)'")
         }
         guard let with = deploy.view.withNode else { return .notFixable("the deploy step has no 'with:' mapping") }
