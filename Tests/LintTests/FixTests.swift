@@ -162,4 +162,20 @@ struct FixTests {
         #expect(run.errors.contains("aws-cli-wrong-service: fixed: replace 'aws ecs' with 'aws ecr'"))
         #expect(try String(contentsOf: folder.appendingPathComponent(Self.workflowPath), encoding: .utf8).contains("aws ecr get-login-password"))
     }
+
+    @Test("--fix through a symlinked workflow replaces the file it points to and keeps the link")
+    func symlinkKept() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("shared/deploy.yml")
+        try FileManager.default.createDirectory(at: real.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws ecs get-login-password\n".utf8).write(to: real)
+        let link = folder.appendingPathComponent(Self.workflowPath)
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../../shared/deploy.yml")
+        let run = TestSupport.runLint(Self.invocation(folder, .fix))
+        #expect(run.code == .clean, "\(run.output)\(run.errors)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../../shared/deploy.yml")
+        #expect(try String(contentsOf: real, encoding: .utf8).contains("aws ecr get-login-password"))
+    }
 }

@@ -138,6 +138,8 @@ public enum LintRunner {
                 do {
                     try AtomicFileWriter.replace(file.path.hasPrefix("/") ? file.path : root.appendingPathComponent(file.path).path, with: file.fixed)
                 } catch {
+                    // Say what was already written before giving up.
+                    if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
                     errors.write("wfgen: \(error.message)\n")
                     return .usage
                 }

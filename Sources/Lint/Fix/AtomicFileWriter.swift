@@ -8,8 +8,10 @@ enum AtomicFileWriter {
         let message: String
     }
 
-    static func replace(_ path: String, with bytes: [UInt8]) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
+    static func replace(_ givenPath: String, with bytes: [UInt8]) throws(Failure) {
+        // A symlinked workflow stays a symlink: the file it points to is replaced.
+        let url = URL(fileURLWithPath: givenPath).resolvingSymlinksInPath()
+        let path = url.path
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).wfgen-fix-\(UUID().uuidString)").path
         let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? NSNumber
