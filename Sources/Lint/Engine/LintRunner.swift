@@ -1,4 +1,5 @@
 import Foundation
+import TextDiff
 
 /// The exit codes of `wfgen lint`.
 public enum LintExitCode: Int32, Sendable {
@@ -125,8 +126,11 @@ public enum LintRunner {
         case .diff:
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
             for file in files {
-                output.write(FixDiff.diff(old: String(decoding: file.original, as: UTF8.self), new: String(decoding: file.fixed, as: UTF8.self),
-                                          path: file.path, secrets: file.sensitiveTexts))
+                // Every printed line is masked like the text reporter's source lines: no secret shows in full.
+                output.write(UnifiedDiff.diff(old: String(decoding: file.original, as: UTF8.self),
+                                              new: String(decoding: file.fixed, as: UTF8.self),
+                                              oldName: "a/" + file.path, newName: "b/" + file.path,
+                                              displayLine: { SecretMasking.mask($0, secrets: file.sensitiveTexts) }))
             }
             if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
             return files.isEmpty ? .clean : .findings
