@@ -24,7 +24,9 @@ let package = Package(
         // Compiler (issue 3): typed workflows, typed ECS, generation and drift check, and the definitions.
         .target(name: "Workflow", dependencies: ["YAML"]),
         .target(name: "ECS", dependencies: ["Workflow"]),
-        .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML"]),
+        .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML", "TextDiff"]),
+        // `diff -u` of two texts, for `wfgen check` and `wfgen lint --diff`.
+        .target(name: "TextDiff"),
         .target(name: "Pipelines", dependencies: ["Workflow", "ECS"], path: "workflows-src"),
         .executableTarget(
             name: "wfgen",
@@ -35,8 +37,9 @@ let package = Package(
         ),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"]),
         // The linter: works on parsed YAML (hand-written files may be invalid), never on the typed model.
-        .target(name: "Lint", dependencies: ["YAML"]),
+        .target(name: "Lint", dependencies: ["YAML", "TextDiff"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),

@@ -1,3 +1,4 @@
+import TextDiff
 import Workflow
 
 /// The library behind `wfgen generate` and `wfgen check`; the CLI only parses arguments and calls these.

@@ -12,7 +12,9 @@ struct Lint: ParsableCommand {
         discussion: """
             Lints *.yml/*.yaml workflows and the *.json task definitions they name (paths relative to the \
             repository root). Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or unreadable \
-            input, 3 internal error.
+            input, 3 internal error. --fix applies the safe mechanical fixes, prints them, then reports what is \
+            left (exit code by the remaining findings); --diff prints the fixes as a unified diff, writes nothing and \
+            exits 1 when there is something to fix.
             """
     )
 
@@ -34,12 +36,23 @@ struct Lint: ParsableCommand {
     @Option(help: "Repository root that workflows name task definitions relative to (default: the current folder).")
     var root: String?
 
+    @Flag(help: "Apply the safe mechanical fixes in place, print them, then report the remaining findings.")
+    var fix = false
+
+    @Flag(help: "Print the fixes --fix would apply as a unified diff; write nothing (exit 1 when there are any).")
+    var diff = false
+
+    func validate() throws {
+        if fix && diff { throw ValidationError("--fix and --diff cannot be used together") }
+    }
+
     func run() throws {
         var output = StandardOutput()
         var errors = StandardError()
         let invocation = LintInvocation(paths: paths, format: format, minimumSeverity: minSeverity, failLevel: failLevel,
                                         configPath: config, root: root,
-                                        workingDirectory: FileManager.default.currentDirectoryPath)
+                                        workingDirectory: FileManager.default.currentDirectoryPath,
+                                        fixMode: fix ? .fix : diff ? .diff : .report)
         let code = LintRunner.run(invocation, output: &output, errors: &errors)
         if code != .clean { throw ExitCode(code.rawValue) }
     }

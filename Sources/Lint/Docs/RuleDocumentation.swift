@@ -5,7 +5,8 @@ public enum RuleDocumentation {
     /// The Markdown page for one rule.
     public static func markdown(for rule: RuleDescription) -> String {
         var out = "# \(rule.id)\n\n"
-        out += "Family: \(rule.family.rawValue) (\(rule.family.title)) · Default severity: \(rule.severity.rawValue)\n\n"
+        out += "Family: \(rule.family.rawValue) (\(rule.family.title)) · Default severity: \(rule.severity.rawValue)"
+        out += " · Auto-fix: \(rule.autoFix == nil ? "no" : "yes (`wfgen lint --fix`)")\n\n"
         out += "## What it does\n\n\(rule.summary)\n\n"
         out += "## Why is this bad?\n\n\(rule.rationale)\n\n"
         out += "## Example\n\n"
@@ -16,6 +17,7 @@ public enum RuleDocumentation {
         for example in rule.nonTriggeringExamples {
             out += "```\(language(example.path))\n\(example.displayCode.trimmingTrailingNewlines())\n```\n\n"
         }
+        if let autoFix = rule.autoFix { out += "## Fix\n\n\(autoFix)\n\n" }
         out += "## Suppression\n\n`# wfgen: ignore[\(rule.id)] reason` on the line or the line above, or `disable: [\(rule.id)]` in `.wfgen.yml`.\n"
         return out
     }
@@ -38,9 +40,9 @@ public enum RuleDocumentation {
 
     /// The Markdown rules index for `docs/linter.md`.
     public static func markdownIndex(_ rules: [RuleDescription]) -> String {
-        var out = "| rule | family | severity | what it finds |\n|---|---|---|---|\n"
+        var out = "| rule | family | severity | fix | what it finds |\n|---|---|---|---|---|\n"
         for rule in rules {
-            out += "| [`\(rule.id)`](rules/\(rule.id).md) | \(rule.family.rawValue) | \(rule.severity.rawValue) | \(rule.summary.replacingAll("|", with: "\\|")) |\n"
+            out += "| [`\(rule.id)`](rules/\(rule.id).md) | \(rule.family.rawValue) | \(rule.severity.rawValue) | \(rule.autoFix == nil ? "" : "yes") | \(rule.summary.replacingAll("|", with: "\\|")) |\n"
         }
         return out
     }

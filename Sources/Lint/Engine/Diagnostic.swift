@@ -84,10 +84,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var related: [RelatedLocation]
     /// Literal secrets that the finding touches; reporters mask them wherever source text is shown.
     public var sensitiveTexts: [String]
+    /// For auto-fixable rules: the fix `wfgen lint --fix` applies, or why it cannot; reporters ignore it.
+    public var fix: FixOutcome?
 
     /// Creates a diagnostic.
     public init(ruleID: String, severity: Severity, message: String, location: SourceLocation,
-                related: [RelatedLocation] = [], sensitiveTexts: [String] = []) {
+                related: [RelatedLocation] = [], sensitiveTexts: [String] = [], fix: FixOutcome? = nil) {
+        self.fix = fix
         self.ruleID = ruleID
         self.severity = severity
         self.message = message

@@ -1,4 +1,5 @@
 import Foundation
+import TextDiff
 
 /// The exit codes of `wfgen lint`.
 public enum LintExitCode: Int32, Sendable {
@@ -10,6 +11,16 @@ public enum LintExitCode: Int32, Sendable {
     case usage = 2
     /// A bug in wfgen.
     case internalError = 3
+}
+
+/// What `wfgen lint` does with the fixes of auto-fixable findings.
+public enum FixMode: String, Sendable, CaseIterable {
+    /// Report findings only.
+    case report
+    /// Apply the fixes to the files, print them, then report the remaining findings.
+    case fix
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is anything to fix.
+    case diff
 }
 
 /// Everything `wfgen lint` was asked to do.
@@ -30,10 +41,14 @@ public struct LintInvocation: Sendable {
     public var workingDirectory: String
     /// The rules to run.
     public var rules: [any Rule]
+    /// Whether to report, apply (`--fix`) or show (`--diff`) fixes.
+    public var fixMode: FixMode
 
     /// Creates an invocation.
     public init(paths: [String] = [], format: OutputFormat = .text, minimumSeverity: Severity? = nil, failLevel: Severity? = nil,
-                configPath: String? = nil, root: String? = nil, workingDirectory: String, rules: [any Rule] = RuleRegistry.all) {
+                configPath: String? = nil, root: String? = nil, workingDirectory: String, rules: [any Rule] = RuleRegistry.all,
+                fixMode: FixMode = .report) {
+        self.fixMode = fixMode
         self.paths = paths
         self.format = format
         self.minimumSeverity = minimumSeverity
@@ -101,8 +116,46 @@ public enum LintRunner {
         if !missing.isEmpty && targets.isEmpty { return .usage }
 
         let repository = DiskRepository(root: root)
-        let result = Linter(rules: invocation.rules, configuration: configuration).lint(targets, in: repository)
+        let linter = Linter(rules: invocation.rules, configuration: configuration)
+        var result = linter.lint(targets, in: repository)
         for path in result.unreadable { errors.write("wfgen: cannot read \(path)\n") }
+
+        switch invocation.fixMode {
+        case .report:
+            break
+        case .diff:
+            let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
+            for file in files {
+                // Every printed line is masked like the text reporter's source lines: no secret shows in full.
+                output.write(UnifiedDiff.diff(old: String(decoding: file.original, as: UTF8.self),
+                                              new: String(decoding: file.fixed, as: UTF8.self),
+                                              oldName: "a/" + file.path, newName: "b/" + file.path,
+                                              displayLine: { SecretMasking.mask($0, secrets: file.sensitiveTexts) }))
+            }
+            if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+            return files.isEmpty ? .clean : .findings
+        case .fix:
+            let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
+            // Machine-readable formats keep stdout for the report; the list of changes goes to stderr.
+            var changes = ""
+            for file in files {
+                do {
+                    try AtomicFileWriter.replace(file.path.hasPrefix("/") ? file.path : root.appendingPathComponent(file.path).path, with: file.fixed)
+                } catch {
+                    // Say what was already written before giving up.
+                    if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
+                    errors.write("wfgen: \(error.message)\n")
+                    return .usage
+                }
+                for fix in file.applied { changes += "\(file.path):\(fix.line): \(fix.ruleID): fixed: \(fix.summary)\n" }
+            }
+            if !files.isEmpty { result = linter.lint(targets, in: repository) }
+            for diagnostic in result.diagnostics {
+                guard case .notFixable(let reason)? = diagnostic.fix else { continue }
+                changes += "\(diagnostic.location.path):\(diagnostic.location.line): \(diagnostic.ruleID): not fixed: \(reason)\n"
+            }
+            if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
+        }
 
         // Only text (source lines) and SARIF (fingerprints) quote the source.
         let quotesSource = invocation.format == .text || invocation.format == .sarif

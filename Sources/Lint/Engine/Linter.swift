@@ -145,7 +145,7 @@ public struct Linter: Sendable {
             if configuration.ignores(path: source.path, line: finding.location.line, rule: id) { continue }
             let severity = configuration.severityOverrides[id] ?? rule.description.severity
             let diagnostic = Diagnostic(ruleID: id, severity: severity, message: finding.message, location: finding.location,
-                                        related: finding.related, sensitiveTexts: finding.sensitiveTexts)
+                                        related: finding.related, sensitiveTexts: finding.sensitiveTexts, fix: finding.fix)
             if seen.insert(diagnostic).inserted { output.append(diagnostic) }
         }
         return output

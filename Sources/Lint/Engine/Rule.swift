@@ -10,13 +10,17 @@ public struct Finding: Sendable, Hashable {
     public var related: [RelatedLocation]
     /// Literal secrets the finding touches, masked by reporters wherever source text is shown.
     public var sensitiveTexts: [String]
+    /// For auto-fixable rules: the mechanical fix, or why none is safe here; nil for rules without fixes.
+    public var fix: FixOutcome?
 
     /// Creates a finding.
-    public init(_ message: String, at location: SourceLocation, related: [RelatedLocation] = [], sensitiveTexts: [String] = []) {
+    public init(_ message: String, at location: SourceLocation, related: [RelatedLocation] = [], sensitiveTexts: [String] = [],
+                fix: FixOutcome? = nil) {
         self.message = message
         self.location = location
         self.related = related
         self.sensitiveTexts = sensitiveTexts
+        self.fix = fix
     }
 }
 

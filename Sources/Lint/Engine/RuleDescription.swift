@@ -53,10 +53,14 @@ public struct RuleDescription: Sendable, Hashable {
     public let triggeringExamples: [RuleExample]
     /// Examples that must produce no finding of this rule.
     public let nonTriggeringExamples: [RuleExample]
+    /// What `wfgen lint --fix` changes and when it declines; nil when the rule has no automatic fix.
+    public let autoFix: String?
 
     /// Creates a description.
     public init(id: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
-                useInstead: String, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]) {
+                useInstead: String, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
+                autoFix: String? = nil) {
+        self.autoFix = autoFix
         self.id = id
         self.family = family
         self.severity = severity

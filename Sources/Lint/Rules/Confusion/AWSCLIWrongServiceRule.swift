@@ -50,7 +50,12 @@ public struct AWSCLIWrongServiceRule: Rule {
                           aws --region us-east-1 ecs wait services-stable --cluster prod --services web
                           aws ecr tag-resource --resource-arn $ARN --tags Key=team,Value=web
                 """),
-        ]
+        ],
+        autoFix: """
+            Replaces the service word when the operation exists only in the other service (`aws ecs \
+            get-login-password` → `aws ecr get-login-password`, `aws ecr update-service` → `aws ecs update-service`). \
+            Not fixed: subcommands neither service has, waiters, a quoted or computed service word.
+            """
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
@@ -64,10 +69,14 @@ public struct AWSCLIWrongServiceRule: Rule {
             let other = service == "ecs" ? "ecr" : "ecs"
             let otherOps = AWSCommandCatalog.operations(of: other) ?? []
             if !own.contains(op) {
-                let message = otherOps.contains(op)
-                    ? "'\(op)' is an \(other.uppercased()) operation, not an \(service.uppercased()) one: use 'aws \(other) \(op)'"
-                    : "'aws \(service) \(op)' does not exist: \(op) is not a subcommand of aws \(service)"
-                findings.append(Finding(message, at: context.location(of: operation, in: script)))
+                if otherOps.contains(op) {
+                    let message = "'\(op)' is an \(other.uppercased()) operation, not an \(service.uppercased()) one: use 'aws \(other) \(op)'"
+                    findings.append(Finding(message, at: context.location(of: operation, in: script),
+                                            fix: AWSCLIWrongServiceRule.fix(invocation.service, to: other, in: script, context: context)))
+                } else {
+                    let message = "'aws \(service) \(op)' does not exist: \(op) is not a subcommand of aws \(service)"
+                    findings.append(Finding(message, at: context.location(of: operation, in: script)))
+                }
             } else if op == "wait", let waiter = invocation.waiter, !ImageReference.isUnresolved(waiter.value) {
                 let name = waiter.value
                 if !AWSCommandCatalog.waiters(of: service).contains(name) {
@@ -79,5 +88,24 @@ public struct AWSCLIWrongServiceRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Replaces the service word (`ecs` ↔ `ecr`) in the script when it is written literally at a known position.
+    static func fix(_ word: ShellWord, to service: String, in script: Script, context: WorkflowContext) -> FixOutcome {
+        guard word.raw == word.value, script.text.isExact, word.end > word.start else {
+            return .notFixable("the service name is quoted, computed or in a script whose positions are not exact")
+        }
+        let start = script.text.sourceOffset(ofTextOffset: word.start)
+        let end = script.text.sourceOffset(ofTextOffset: word.end - 1) + 1
+        let bytes = context.source.bytes
+        guard start < end, end <= bytes.count, Array(bytes[start..<end]) == Array(word.raw.utf8) else {
+            return .notFixable("the service name is not written literally in the file")
+        }
+        do {
+            try SourceEdits(source: context.source, root: context.workflow.root).checkNoAliases()
+        } catch {
+            return .notFixable(error.reason)
+        }
+        return .fix(Fix("replace 'aws \(word.value)' with 'aws \(service)'", edits: [TextEdit(start: start, end: end, replacement: service)]))
     }
 }

@@ -55,7 +55,12 @@ public struct DeployWithoutStabilityWaitRule: Rule {
                           aws ecs update-service --cluster prod --service worker --task-definition worker:7
                           aws ecs wait services-stable --cluster prod --services worker
                 """),
-        ]
+        ],
+        autoFix: """
+            Adds `wait-for-service-stability: true` as the last entry of the deploy action's `with:` (or sets an \
+            existing `false` to `true`). Not fixed: `aws ecs update-service` in scripts (which wait command fits is \
+            a choice), an expression value, a flow-style `with: {...}`, or a file with YAML aliases.
+            """
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
@@ -64,7 +69,8 @@ public struct DeployWithoutStabilityWaitRule: Rule {
         for deployment in facts.serviceDeployments where !deployment.waits {
             switch deployment.kind {
             case .deployAction:
-                findings.append(Finding("the deploy action updates the service without 'wait-for-service-stability: true', so the job succeeds before the new tasks are healthy", at: deployment.location))
+                findings.append(Finding("the deploy action updates the service without 'wait-for-service-stability: true', so the job succeeds before the new tasks are healthy",
+                                        at: deployment.location, fix: DeployWithoutStabilityWaitRule.fix(deployment.position, context: context)))
             case .updateService, .createService:
                 if DeployWithoutStabilityWaitRule.waitsLater(deployment.position, context: context) { continue }
                 findings.append(Finding("'aws ecs update-service' is not followed by 'aws ecs wait services-stable', so the job succeeds before the new tasks are healthy", at: deployment.location))
@@ -75,6 +81,27 @@ public struct DeployWithoutStabilityWaitRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Sets `wait-for-service-stability: true` on the deploy action: the existing input's value, or a new last `with:` entry.
+    static func fix(_ position: StepPosition, context: WorkflowContext) -> FixOutcome {
+        guard let step = context.step(at: position), let with = step.view.withNode else {
+            return .notFixable("the deploy step has no 'with:' mapping")
+        }
+        let edits = SourceEdits(source: context.source, root: context.workflow.root)
+        do {
+            if let input = step.view.input("wait-for-service-stability") {
+                guard let text = input.text, !text.fastContains("${{") else {
+                    return .notFixable("'wait-for-service-stability' is an expression; set it by hand")
+                }
+                let edit = try edits.replacing(input.value, with: "true", what: "'wait-for-service-stability'")
+                return .fix(Fix("set 'wait-for-service-stability: true'", edits: [edit]))
+            }
+            let edit = try edits.appending(["wait-for-service-stability: true"], to: with, what: "the deploy step's 'with:'")
+            return .fix(Fix("add 'wait-for-service-stability: true'", edits: [edit]))
+        } catch {
+            return .notFixable(error.reason)
+        }
     }
 
     /// True when a `wait services-stable` (or a describe-services polling of the rollout) runs after `position`.

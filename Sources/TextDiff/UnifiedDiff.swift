@@ -1,7 +1,10 @@
 /// A unified diff of two texts (`diff -u` format, 3 lines of context), computed line by line.
 public enum UnifiedDiff {
     /// The diff from `old` to `new`, or "" when they are equal.
-    public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
+    ///
+    /// `displayLine` rewrites each printed line (not the comparison), e.g. so a linter can mask secrets.
+    public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3,
+                            displayLine: (String) -> String = { $0 }) -> String {
         guard old != new else { return "" }
         let a = lines(old), b = lines(new)
         let edits = script(a, b)
@@ -26,9 +29,9 @@ public enum UnifiedDiff {
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for edit in hunk {
                 switch edit.kind {
-                case .same: out += " " + edit.text
-                case .delete: out += "-" + edit.text
-                case .insert: out += "+" + edit.text
+                case .same: out += " " + displayLine(edit.text)
+                case .delete: out += "-" + displayLine(edit.text)
+                case .insert: out += "+" + displayLine(edit.text)
                 }
                 out += edit.text.hasSuffix("\n") ? "" : "\n\\ No newline at end of file\n"
             }

@@ -1,5 +1,5 @@
 import Foundation
-import Generate
+import TextDiff
 import Testing
 
 @Suite struct UnifiedDiffTests {
