@@ -212,12 +212,19 @@ enum FileDiscovery {
             let relative = relativePath(of: url, to: root)
             let inWorkflows = url.path.fastContains("/.github/workflows/") || folder.path.hasSuffix("/.github/workflows")
             if ext == "yml" || ext == "yaml" {
-                if inWorkflows || looksLikeWorkflow(url) { targets.append(LintTarget(path: relative, kind: .workflow)) }
+                if inWorkflows || isActionDefinition(name) || looksLikeWorkflow(url) {
+                    targets.append(LintTarget(path: relative, kind: .workflow))
+                }
             } else if ext == "json", looksLikeTaskDefinition(url) {
                 targets.append(LintTarget(path: relative, kind: .taskDefinition))
             }
         }
         return targets
+    }
+
+    /// An action's definition file; composite actions are linted like one job's steps (see `CompositeAction`).
+    static func isActionDefinition(_ name: String) -> Bool {
+        name == "action.yml" || name == "action.yaml"
     }
 
     /// A YAML file with a top-level `jobs:` key.

@@ -93,11 +93,15 @@ public final class WorkflowContext: Sendable {
     /// Deployment facts (pushes, logins, renders, deploys, AWS commands).
     public let deployment: DeploymentFacts
 
-    /// Builds the context for a parsed workflow.
+    /// True when the file is a composite action shown as a one-job workflow (see `CompositeAction`).
+    public let isCompositeAction: Bool
+
+    /// Builds the context for a parsed workflow, or for a composite action's steps.
     public init(source: SourceText, root: Node, repository: RepositoryFiles) {
         self.source = source
         self.repository = repository
-        let view = WorkflowView(root: root)
+        isCompositeAction = CompositeAction.isAction(root)
+        let view = WorkflowView(root: isCompositeAction ? CompositeAction.workflowRoot(of: root) : root)
         self.workflow = view
         var base = ValueScope()
         for input in WorkflowView.entries(of: view.onPair?.value["workflow_call"]?["inputs"])

@@ -55,7 +55,8 @@ public struct DeployWithoutConcurrencyRule: Rule {
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
-        guard context.workflow.concurrency == nil else { return [] }
+        // An action cannot declare concurrency; the calling workflow's job is where it belongs.
+        guard !context.isCompositeAction, context.workflow.concurrency == nil else { return [] }
         var deployJobs: [Int] = []
         let facts = context.deployment
         for deployment in facts.serviceDeployments { deployJobs.append(deployment.position.job) }

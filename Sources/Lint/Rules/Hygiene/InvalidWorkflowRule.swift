@@ -8,7 +8,7 @@ public struct InvalidWorkflowRule: Rule {
         id: "invalid-workflow",
         family: .hygiene,
         severity: .error,
-        summary: "The file is not a valid workflow: no `on` or `jobs`, an unknown event, an unknown `needs` target, an unknown expression context (`var.X` for `vars.X`), a job with neither `runs-on` nor `uses`, or a step with both or neither of `uses` and `run`.",
+        summary: "The file is not a valid workflow: no `on` or `jobs`, an unknown event, an unknown `needs` target, an unknown expression context (`var.X` for `vars.X`), a job with neither `runs-on` nor `uses`, or a step with both or neither of `uses` and `run` (in a composite action: also a `run` step without `shell`).",
         rationale: """
             GitHub refuses such a file ("Invalid workflow file") or, for a misspelled event, never triggers it; the \
             deploy silently stops happening.
@@ -53,6 +53,7 @@ public struct InvalidWorkflowRule: Rule {
                                         "strategy", "matrix", "needs"]
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
+        if context.isCompositeAction { return compositeActionFindings(context) }
         let root = context.workflow.root
         let start = SourceLocation(path: context.source.path, line: root.start.line, column: root.start.column)
         guard let pairs = root.mapping else {
@@ -73,15 +74,31 @@ public struct InvalidWorkflowRule: Rule {
             if job.node.mapping != nil, job.node["runs-on"] == nil, job.uses == nil {
                 findings.append(Finding("job '\(job.id)' has neither 'runs-on' nor 'uses'", at: context.location(of: job.key)))
             }
-            for step in job.steps where step.node.mapping != nil {
-                let hasUses = step.usesNode != nil
-                let hasRun = step.run != nil
-                if hasUses == hasRun {
-                    findings.append(Finding(hasUses ? "a step cannot have both 'uses' and 'run'" : "a step needs 'uses' or 'run'", at: context.headLocation(of: step.node)))
-                }
-            }
+            findings += stepShapeFindings(job, context, inCompositeAction: false)
         }
         findings += unknownContexts(context)
+        return findings
+    }
+
+    /// A composite action's steps: each needs exactly one of `uses` and `run`, and a `run` needs `shell`.
+    private func compositeActionFindings(_ context: WorkflowContext) -> [Finding] {
+        context.workflow.jobs.flatMap { stepShapeFindings($0, context, inCompositeAction: true) } + unknownContexts(context)
+    }
+
+    /// Steps with both or neither of `uses` and `run`; in a composite action, also `run` without `shell`.
+    private func stepShapeFindings(_ job: JobView, _ context: WorkflowContext, inCompositeAction: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        for step in job.steps where step.node.mapping != nil {
+            let hasUses = step.usesNode != nil
+            let hasRun = step.run != nil
+            if hasUses == hasRun {
+                findings.append(Finding(hasUses ? "a step cannot have both 'uses' and 'run'" : "a step needs 'uses' or 'run'",
+                                        at: context.headLocation(of: step.node)))
+            } else if inCompositeAction, hasRun, step.node["shell"] == nil {
+                findings.append(Finding("a 'run' step in a composite action must set 'shell' (GitHub rejects the action otherwise)",
+                                        at: context.headLocation(of: step.node)))
+            }
+        }
         return findings
     }
 

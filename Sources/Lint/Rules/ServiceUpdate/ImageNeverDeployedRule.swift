@@ -62,7 +62,8 @@ public struct ImageNeverDeployedRule: Rule {
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         let facts = context.deployment
-        guard facts.mentionsECS, !facts.handsOffDeployment else { return [] }
+        // A build-and-push action is one piece of its callers' pipelines; the deploy may be another step there.
+        guard !context.isCompositeAction, facts.mentionsECS, !facts.handsOffDeployment else { return [] }
         let ecrPushes = facts.pushes.filter { push in
             let kind = ImageReference(push.image).registryKind
             return kind == .ecrPrivate || kind == .ecrPublic || (kind == .unknown && !facts.ecrLogins.isEmpty)
