@@ -68,7 +68,13 @@ private struct TreeBuilder {
         /// The position of an earlier key with the same text, if any.
         func earlierKey(_ text: String) -> Mark? {
             if let keyIndex { return keyIndex[text] }
-            if pairs.count < 16 { return pairs.first { $0.key.scalar == text }?.key.start }
+            if pairs.count < 16 {
+                // An index loop compares key texts in place; `first(where:)` copied every pair it looked at.
+                for index in pairs.indices {
+                    if case .scalar(let key, _) = pairs[index].key.kind, key == text { return pairs[index].key.start }
+                }
+                return nil
+            }
             var index: [String: Mark] = [:]
             for pair in pairs.reversed() { if let k = pair.key.scalar { index[k] = pair.key.start } }
             keyIndex = index

@@ -69,7 +69,14 @@ public struct ValueScope: Sendable {
 
     /// The value of a simple context access, when known.
     public func expressionValue(_ expression: String) -> String? {
-        let parts = expression.split(separator: ".").map(String.init)
+        // Byte splitting equals Character splitting on ASCII text (no combining mark can follow a dot); scripts
+        // resolve many expressions, and most are `env.X`/`steps.X.outputs.Y` in plain ASCII.
+        let parts: [String]
+        if expression.utf8.allSatisfy({ $0 < 0x80 }) {
+            parts = expression.utf8.split(separator: 0x2E).map { String(Substring($0)) }
+        } else {
+            parts = expression.split(separator: ".").map(String.init)
+        }
         if parts.count == 2, parts[0] == "env" { return env[parts[1]] }
         if parts.count == 4, parts[0] == "steps", parts[2] == "outputs" { return stepOutputs[parts[1]]?[parts[3]] }
         if parts.count == 4, parts[0] == "needs", parts[2] == "outputs" { return jobOutputs[parts[1]]?[parts[3]] }

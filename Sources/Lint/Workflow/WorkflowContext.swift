@@ -208,11 +208,19 @@ public final class WorkflowContext: Sendable {
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
-            let payload = resolved.dropFirst().filter { !$0.hasPrefix("-") || $0.fastContains("=") }.joined(separator: " ")
             let target = command.outputTarget.map { $0.value } ?? ""
-            var lines = payload.split(separator: "\n").map(String.init)
-            if name == "printf" { lines = payload.replacingEscapedNewlines().split(separator: "\n").map(String.init) }
-            if target.fastContains("GITHUB_ENV") {
+            let writesEnv = target.fastContains("GITHUB_ENV")
+            let writesOutput = !writesEnv && target.fastContains("GITHUB_OUTPUT")
+            func isPayload(_ word: String) -> Bool { !word.hasPrefix("-") || word.fastContains("=") }
+            // Most echoes write to the log: build the payload only when it can set a variable or an output (a
+            // `::set-output` payload starts with its first word, which holds no blank).
+            guard writesEnv || (stepID != nil && (writesOutput
+                || resolved.dropFirst().first(where: isPayload)?.hasPrefix("::set-output") == true)) else { continue }
+            let payload = resolved.dropFirst().filter(isPayload).joined(separator: " ")
+            var lines: [String] {
+                (name == "printf" ? payload.replacingEscapedNewlines() : payload).split(separator: "\n").map(String.init)
+            }
+            if writesEnv {
                 for line in lines {
                     guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     let key = String(line[..<eq]).trimmingWhitespace()
@@ -220,7 +228,7 @@ public final class WorkflowContext: Sendable {
                     jobScope.env[key] = value
                     scope.env[key] = value
                 }
-            } else if target.fastContains("GITHUB_OUTPUT"), let stepID {
+            } else if writesOutput, let stepID {
                 for line in lines {
                     guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
