@@ -1,17 +1,27 @@
 import YAML
 
 /// A `run:` script: its node, its text mapped back to the file, and its commands with resolved word values.
-public struct Script: Sendable {
+///
+/// A class: rules iterate `allCommands` tuples holding a script each, and copying the struct's node, text and
+/// command array cost a retain per field per command.
+public final class Script: Sendable {
     /// The `run:` value node.
     public let node: Node
     /// The script text with its source offsets.
     public let text: ScalarText
     /// The commands, in textual order (substitutions before the command that holds them).
     public let commands: [ResolvedCommand]
+
+    init(node: Node, text: ScalarText, commands: [ResolvedCommand]) {
+        self.node = node
+        self.text = text
+        self.commands = commands
+    }
 }
 
-/// A shell command with each word's value resolved against the scope at that point of the script.
-public struct ResolvedCommand: Sendable {
+/// A shell command with each word's value resolved against the scope at that point of the script (a class for
+/// the same reason as `Script`: it is copied into facts and tuples far more often than it is built).
+public final class ResolvedCommand: Sendable {
     /// The command as read.
     public let command: ShellCommand
     /// `command.words[i].value` resolved.
@@ -20,6 +30,13 @@ public struct ResolvedCommand: Sendable {
     public let resolvedAssignments: [String]
     /// Index of the command in its script.
     public let index: Int
+
+    init(command: ShellCommand, resolved: [String], resolvedAssignments: [String], index: Int) {
+        self.command = command
+        self.resolved = resolved
+        self.resolvedAssignments = resolvedAssignments
+        self.index = index
+    }
 
     /// Commands whose words are resolved: the ones rules read arguments of (AWS and Docker CLIs, deploy tools,
     /// HTTP probes, `$GITHUB_ENV`/`$GITHUB_OUTPUT` writers, `eval`), and any command whose name is a variable.
