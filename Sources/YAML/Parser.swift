@@ -189,9 +189,9 @@ private struct TreeBuilder {
         top.size += size
         if !top.isMapping {
             top.items.append(node)
-        } else if let key = top.pendingKey {
+        } else if let key = top.pendingKey.take() {
+            // `take()` moves the key out instead of copying it and releasing the original.
             top.pairs.append(Node.Pair(key: key, value: node))
-            top.pendingKey = nil
         } else {
             if let text = node.scalar {
                 if let first = top.earlierKey(text) {
