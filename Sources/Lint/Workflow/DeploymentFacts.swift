@@ -115,7 +115,7 @@ public struct DeploymentFacts: Sendable {
         return upstreamJobs[later.job].contains(earlier.job)
     }
 
-    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [(node: Node, key: String?)]) {
+    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [ScalarEntry]) {
         let inputs = StepInputLocator(source: source)
         var aws: [AWSInvocation] = []
         var pushes: [ImagePush] = []

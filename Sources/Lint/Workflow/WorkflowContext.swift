@@ -97,6 +97,12 @@ public struct JobFacts: Sendable {
     public let steps: [StepFacts]
 }
 
+/// A scalar of a workflow file with the key it is the value of (nil for keys and sequence items).
+struct ScalarEntry: Sendable {
+    let node: Node
+    let key: String?
+}
+
 /// Everything a workflow rule may ask about one workflow file (a class: every rule receives it, copies must be cheap).
 public final class WorkflowContext: Sendable {
     /// The file's text.
@@ -174,11 +180,11 @@ public final class WorkflowContext: Sendable {
             for command in script.commands { commands.append((step, script, command)) }
         }
         self.allCommands = commands
-        var scalars: [(node: Node, key: String?)] = []
+        var scalars: [ScalarEntry] = []
         var stack: [(Node, String?)] = [(root, nil)]
         while let (node, key) = stack.popLast() {
             switch node.kind {
-            case .scalar: scalars.append((node, key))
+            case .scalar: scalars.append(ScalarEntry(node: node, key: key))
             case .sequence(let items): for item in items.reversed() { stack.append((item, nil)) }
             case .mapping(let pairs):
                 for pair in pairs.reversed() {
@@ -187,7 +193,7 @@ public final class WorkflowContext: Sendable {
                 }
             }
         }
-        self.scalarNodes = scalars
+        self.scalarEntries = scalars
         self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source, scalars: scalars)
     }
 
@@ -315,7 +321,10 @@ public final class WorkflowContext: Sendable {
     /// Every script command with its step, in order.
     public let allCommands: [(step: StepFacts, script: Script, command: ResolvedCommand)]
     /// Every scalar of the file (keys included) in document order, with the key it is the value of.
-    public let scalarNodes: [(node: Node, key: String?)]
+    public var scalarNodes: [(node: Node, key: String?)] { scalarEntries.map { ($0.node, $0.key) } }
+    /// The same scalars as structs: rules walk them for every file, and copying a generic tuple element goes through
+    /// the runtime's value witnesses (a profile showed it as a large share of lint time), a struct's does not.
+    let scalarEntries: [ScalarEntry]
 
     /// The effective `permissions` node for a job (its own, else the workflow's).
     public func permissions(for job: JobView) -> Node? { job.permissions ?? workflow.permissions }
