@@ -64,7 +64,18 @@ public struct ActionReference: Sendable, Hashable {
     public var name: String { path.map { repository + "/" + $0.lowercased() } ?? repository }
 
     /// The owner part.
-    public var owner: String { String(repository.split(separator: "/").first ?? "") }
+    public var owner: String {
+        // Rules ask for every action's owner; the repository is lowercased ASCII in practice, so cut at the first
+        // slash byte (the Character split stays for anything else).
+        if repository.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Like `split`, skip empty components before the first one.
+            let utf8 = repository.utf8
+            let start = utf8.firstIndex { $0 != 0x2F } ?? repository.endIndex
+            let slash = utf8[start...].firstIndex(of: 0x2F) ?? repository.endIndex
+            return String(repository[start..<slash])
+        }
+        return String(repository.split(separator: "/").first ?? "")
+    }
 
     /// True when `ref` is a full 40-hex commit SHA.
     public var isPinnedToCommit: Bool {
