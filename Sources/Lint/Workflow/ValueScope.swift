@@ -72,6 +72,11 @@ public struct ValueScope: Sendable {
     public func expressionValue(_ expression: String) -> String? {
         // Byte splitting equals Character splitting on ASCII text (no combining mark can follow a dot); scripts
         // resolve many expressions, and most are `env.X`/`steps.X.outputs.Y` in plain ASCII.
+        // Only env/steps/needs/inputs accesses can be known; most expressions read `github`, `secrets` or `matrix`.
+        // (Leading dots are skipped because the split below drops the empty parts they make.)
+        let head = expression.utf8.drop { $0 == 0x2E }
+        guard head.starts(with: "env.".utf8) || head.starts(with: "steps.".utf8) || head.starts(with: "needs.".utf8)
+                || head.starts(with: "inputs.".utf8) else { return nil }
         let parts: [String]
         if expression.utf8.allSatisfy({ $0 < 0x80 }) {
             parts = expression.utf8.split(separator: 0x2E).map { String(Substring($0)) }
