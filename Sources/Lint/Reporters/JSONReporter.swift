@@ -26,8 +26,12 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ diagnostics: [Diagnostic], sources: SourceLines) -> String {
+        // One registry pass, not a lookup per finding (each copied rule descriptions out of existentials);
+        // the first rule with an id wins, as in `RuleRegistry.rule(_:)`.
+        var families: [String: String] = [:]
+        for rule in RuleRegistry.all where families[rule.id] == nil { families[rule.id] = rule.description.family.rawValue }
         let entries = diagnostics.map { d in
-            Entry(rule: d.ruleID, family: RuleRegistry.rule(d.ruleID)?.description.family.rawValue ?? "", severity: d.severity.rawValue,
+            Entry(rule: d.ruleID, family: families[d.ruleID] ?? "", severity: d.severity.rawValue,
                   message: SecretMasking.mask(d.message, secrets: d.sensitiveTexts), path: d.location.path,
                   line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn,
                   related: d.related.map { Entry.Related(path: $0.location.path, line: $0.location.line, column: $0.location.column, label: $0.label) })
