@@ -44,8 +44,9 @@ public struct YAMLParser: Sendable {
 
 /// Turns libyaml's event stream into nodes with an explicit stack (no recursion, so no stack overflow).
 private struct TreeBuilder {
-    /// A collection under construction; a class so appending never copies the arrays.
-    private final class Frame {
+    /// A collection under construction. A struct mutated in place on the stack (`stack[top].items.append`): no
+    /// allocation per collection and no dynamic exclusivity checks, which a class's properties cost on every node.
+    private struct Frame {
         let isMapping: Bool
         let start: Mark
         let tag: String?
@@ -66,9 +67,15 @@ private struct TreeBuilder {
         }
 
         /// The position of an earlier key with the same text, if any.
-        func earlierKey(_ text: String) -> Mark? {
+        mutating func earlierKey(_ text: String) -> Mark? {
             if let keyIndex { return keyIndex[text] }
-            if pairs.count < 16 { return pairs.first { $0.key.scalar == text }?.key.start }
+            if pairs.count < 16 {
+                // An index loop compares key texts in place; `first(where:)` copied every pair it looked at.
+                for index in pairs.indices {
+                    if case .scalar(let key, _) = pairs[index].key.kind, key == text { return pairs[index].key.start }
+                }
+                return nil
+            }
             var index: [String: Mark] = [:]
             for pair in pairs.reversed() { if let k = pair.key.scalar { index[k] = pair.key.start } }
             keyIndex = index
@@ -176,24 +183,25 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent (or makes it the root), registering its anchor.
     private mutating func add(_ node: Node, size: Int, anchor: String?, root: inout Node?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.last else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        top.size += size
-        if !top.isMapping {
-            top.items.append(node)
-        } else if let key = top.pendingKey {
-            top.pairs.append(Node.Pair(key: key, value: node))
-            top.pendingKey = nil
+        let top = stack.count - 1
+        stack[top].size += size
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey.take() {
+            // `take()` moves the key out instead of copying it and releasing the original.
+            stack[top].pairs.append(Node.Pair(key: key, value: node))
         } else {
             if let text = node.scalar {
-                if let first = top.earlierKey(text) {
+                if let first = stack[top].earlierKey(text) {
                     throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
                 }
-                top.keyIndex?[text] = node.start
+                stack[top].keyIndex?[text] = node.start
             }
-            top.pendingKey = node
+            stack[top].pendingKey = node
         }
     }
 

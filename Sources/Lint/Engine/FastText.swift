@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level substring search. `String.contains(String)` resolves to Foundation's locale-aware search when
 /// Foundation is imported, which dominated lint time; workflow text needs only exact byte matches.
 extension StringProtocol {
@@ -19,14 +25,16 @@ extension StringProtocol {
 enum FastText {
     static func find(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, first: UInt8) -> Bool {
         let n = hay.count, m = pin.count
-        guard m <= n else { return false }
+        guard m <= n, let base = hay.baseAddress else { return false }
         var i = 0
-        while i <= n - m {
-            if hay[i] == first {
-                var j = 1
-                while j < m && hay[i + j] == pin[j] { j += 1 }
-                if j == m { return true }
-            }
+        let lastStart = n - m
+        while i <= lastStart {
+            // memchr finds candidate first bytes with vector instructions; rules search every scalar of every file.
+            guard let hit = memchr(base + i, Int32(first), lastStart - i + 1) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < m && hay[i + j] == pin[j] { j += 1 }
+            if j == m { return true }
             i += 1
         }
         return false

@@ -198,6 +198,9 @@ enum FileDiscovery {
     static func targets(in folder: URL, root: URL) -> [LintTarget] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: []) else { return [] }
         var targets: [LintTarget] = []
+        // Computed once, not per file: URL standardizing and path building were a visible serial cost on big trees.
+        let base = root.standardizedFileURL.path + "/"
+        let folderIsWorkflows = folder.path.hasSuffix("/.github/workflows")
         while let url = enumerator.nextObject() as? URL {
             let name = url.lastPathComponent
             if skippedFolders.contains(name) {
@@ -207,10 +210,13 @@ enum FileDiscovery {
             let ext = url.pathExtension.lowercased()
             guard ext == "yml" || ext == "yaml" || ext == "json" else { continue }
             // Only a name that looks like a file costs a stat.
+            let path = url.path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let relative = relativePath(of: url, to: root)
-            let inWorkflows = url.path.fastContains("/.github/workflows/") || folder.path.hasSuffix("/.github/workflows")
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            // Enumerated paths of a standardized folder are already standard unless they hold `.`/`..` or `//`.
+            let standard = isStandard(path) ? path : url.standardizedFileURL.path
+            let relative = standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : standard
+            let inWorkflows = path.fastContains("/.github/workflows/") || folderIsWorkflows
             if ext == "yml" || ext == "yaml" {
                 if inWorkflows || isActionDefinition(name) || looksLikeWorkflow(url) {
                     targets.append(LintTarget(path: relative, kind: .workflow))
@@ -225,6 +231,13 @@ enum FileDiscovery {
     /// An action's definition file; composite actions are linted like one job's steps (see `CompositeAction`).
     static func isActionDefinition(_ name: String) -> Bool {
         name == "action.yml" || name == "action.yaml"
+    }
+
+    /// True for an absolute path with no `.` or `..` component and no empty one (standardizing leaves it alone).
+    static func isStandard(_ path: String) -> Bool {
+        guard path.hasPrefix("/"), path.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return !path.fastContains("//") && !path.fastContains("/./") && !path.fastContains("/../")
+            && !path.hasSuffix("/.") && !path.hasSuffix("/..") && (path == "/" || !path.hasSuffix("/"))
     }
 
     /// A YAML file with a top-level `jobs:` key.

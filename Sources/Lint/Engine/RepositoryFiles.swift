@@ -65,6 +65,7 @@ public struct DiskRepository: RepositoryFiles {
 public enum RepositoryPath {
     /// `./a//b/../c` → `a/c`; keeps a leading `/`.
     public static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -72,6 +73,33 @@ public enum RepositoryPath {
             parts.append(part)
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}
+
+extension RepositoryPath {
+    /// True when `normalize` would return `path` unchanged: ASCII, no empty, `.` or `..` component, no trailing
+    /// slash. Every target and every read is normalized, nearly always already normal; this skips the split.
+    static func isNormal(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if byte >= 0x80 { return false }
+            if byte == 0x2F {
+                // An empty component is fine only as the leading `/` of an absolute path.
+                if segmentLength == 0 && !first { return false }
+                if segmentLength > 0 && dots == segmentLength && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == 0x2E { dots += 1 }
+            }
+            first = false
+        }
+        if path.isEmpty { return true }
+        if segmentLength == 0 { return false }
+        return !(dots == segmentLength && dots <= 2)
     }
 }
 

@@ -1,4 +1,9 @@
 import YAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The bytes of one linted file with a line index, so any byte offset becomes a line and column.
 public struct SourceText: Sendable {
@@ -14,15 +19,30 @@ public struct SourceText: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A {
-                starts.append(i + 1)
-            } else if bytes[i] == 0x0D {
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        // Every linted file is indexed: scan its buffer directly (the loop keeps `i` below `count`). Files without
+        // a CR (nearly all) only need their LFs, which memchr finds with vector instructions.
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, count) == nil {
+                var offset = 0
+                while offset < count, let hit = memchr(base + offset, 0x0A, count - offset) {
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+                return
             }
-            i += 1
+            var i = 0
+            while i < count {
+                let byte = buffer[i]
+                if byte == 0x0A {
+                    starts.append(i + 1)
+                } else if byte == 0x0D {
+                    if i + 1 < count && buffer[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
         }
         self.lineStarts = starts
     }

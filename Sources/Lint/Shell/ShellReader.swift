@@ -177,6 +177,16 @@ public struct ShellReader: Sendable {
         }
 
         static func isAssignment(_ raw: String) -> Bool {
+            // Every command's first words are tested: decide ASCII words on bytes (ASCII `isLetter`/`isNumber`
+            // are exactly A-Z, a-z and 0-9), and leave the Character rules to anything else.
+            let utf8 = raw.utf8
+            if utf8.allSatisfy({ $0 < 0x80 }) {
+                guard let eq = utf8.firstIndex(of: 0x3D), eq != utf8.startIndex else { return false }
+                func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+                let first = utf8[utf8.startIndex]
+                guard first == 0x5F || isLetter(first) else { return false }
+                return utf8[..<eq].allSatisfy { $0 == 0x5F || isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
+            }
             guard let eq = raw.firstIndex(of: "=") else { return false }
             let name = raw[raw.startIndex..<eq]
             guard let first = name.first, first == "_" || first.isLetter else { return false }
@@ -226,8 +236,11 @@ public struct ShellReader: Sendable {
             }
             guard i > start else { return nil }
             let end = min(i, bytes.count)
-            return ShellWord(raw: String(decoding: bytes[start..<end], as: UTF8.self),
-                             value: String(decoding: value, as: UTF8.self), start: base + start, end: base + end)
+            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+            // Most words have no quotes or escapes: their value is the raw text, so share its storage.
+            let unchanged = value.count == end - start && value.elementsEqual(bytes[start..<end])
+            return ShellWord(raw: raw, value: unchanged ? raw : String(decoding: value, as: UTF8.self),
+                             start: base + start, end: base + end)
         }
 
         /// Reads `$NAME`, `${...}`, `${{ ... }}`, `$(...)` or `$((...))` at `i`, returning its text unchanged.

@@ -25,6 +25,29 @@ public struct ActionReference: Sendable, Hashable {
         }
         isLocal = false
         isDocker = false
+        // Every step has a `uses:` or `run:`; splitting on UTF-8 bytes instead of Characters keeps this cheap.
+        // Byte splits equal Character splits only when no separator can start a grapheme cluster with a following
+        // combining mark, which ASCII text guarantees; anything else takes the Character path.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = text.utf8
+            let at = utf8.firstIndex(of: 0x40)
+            ref = at.map { String(text[utf8.index(after: $0)...]) }
+            let head = text[..<(at ?? text.endIndex)]
+            if let slash = head.utf8.firstIndex(of: 0x2F) {
+                let afterOwner = head.utf8.index(after: slash)
+                if let second = head.utf8[afterOwner...].firstIndex(of: 0x2F) {
+                    repository = head[..<second].lowercased()
+                    path = String(head[head.utf8.index(after: second)...])
+                } else {
+                    repository = head.lowercased()
+                    path = nil
+                }
+            } else {
+                repository = head.lowercased()
+                path = nil
+            }
+            return
+        }
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         ref = parts.count == 2 ? String(parts[1]) : nil
         let segments = parts[0].split(separator: "/", omittingEmptySubsequences: false)
@@ -41,7 +64,18 @@ public struct ActionReference: Sendable, Hashable {
     public var name: String { path.map { repository + "/" + $0.lowercased() } ?? repository }
 
     /// The owner part.
-    public var owner: String { String(repository.split(separator: "/").first ?? "") }
+    public var owner: String {
+        // Rules ask for every action's owner; the repository is lowercased ASCII in practice, so cut at the first
+        // slash byte (the Character split stays for anything else).
+        if repository.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Like `split`, skip empty components before the first one.
+            let utf8 = repository.utf8
+            let start = utf8.firstIndex { $0 != 0x2F } ?? repository.endIndex
+            let slash = utf8[start...].firstIndex(of: 0x2F) ?? repository.endIndex
+            return String(repository[start..<slash])
+        }
+        return String(repository.split(separator: "/").first ?? "")
+    }
 
     /// True when `ref` is a full 40-hex commit SHA.
     public var isPinnedToCommit: Bool {
@@ -70,6 +104,17 @@ extension StringProtocol {
            first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
             return String(self)
         }
+        // Byte path: ASCII blanks and breaks are each their own grapheme (CR LF together), so trimming them byte by
+        // byte is exact as long as the first and last kept bytes are ASCII (nothing combines with a trimmed blank).
+        let whole = String(self)
+        let utf8 = whole.utf8
+        var low = utf8.startIndex
+        var high = utf8.endIndex
+        func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        while low < high, isASCIIWhitespace(utf8[low]) { low = utf8.index(after: low) }
+        while high > low, isASCIIWhitespace(utf8[utf8.index(before: high)]) { high = utf8.index(before: high) }
+        if low == high { return "" }
+        if utf8[low] < 0x80, utf8[utf8.index(before: high)] < 0x80 { return String(whole[low..<high]) }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }

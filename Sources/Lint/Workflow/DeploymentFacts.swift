@@ -115,7 +115,7 @@ public struct DeploymentFacts: Sendable {
         return upstreamJobs[later.job].contains(earlier.job)
     }
 
-    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [(node: Node, key: String?)]) {
+    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [ScalarEntry]) {
         let inputs = StepInputLocator(source: source)
         var aws: [AWSInvocation] = []
         var pushes: [ImagePush] = []
@@ -344,7 +344,12 @@ public struct DeploymentFacts: Sendable {
 
     /// True when `text` holds `ecs` as a word delimited by non-letters (`amazon-ecs`, `ECS_SERVICE`, `ecs.`).
     public static func containsECSWord(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Called for every scalar of every file: read the string's own UTF-8 storage instead of copying it.
+        var text = text
+        return text.withUTF8 { containsECSWord(bytes: $0) }
+    }
+
+    private static func containsECSWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 3 else { return false }
         var i = 0
         while i + 2 < bytes.count {

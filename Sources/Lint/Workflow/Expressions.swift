@@ -26,6 +26,11 @@ public enum Expressions {
         guard text.fastContains("secrets") else { return [] }
         var names: [String] = []
         for (_, inner) in occurrences(in: text) {
+            // ASCII expressions (nearly all) are read on bytes; the Character reading below is the reference.
+            if inner.utf8.allSatisfy({ $0 < 0x80 }) {
+                names += asciiSecretNames(in: inner)
+                continue
+            }
             var rest = Substring(inner)
             while let range = rest.firstRange(of: "secrets.") {
                 let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
@@ -38,6 +43,29 @@ public enum Expressions {
                 if !name.isEmpty { names.append(String(name)) }
                 rest = rest[range.upperBound...]
             }
+        }
+        return names
+    }
+
+    /// `secrets.X` names, then `secrets['X']` names, of an ASCII expression: the same as the Character reading,
+    /// where ASCII `isLetter`/`isNumber` are A-Z, a-z and 0-9.
+    private static func asciiSecretNames(in inner: String) -> [String] {
+        let bytes = Array(inner.utf8)
+        var names: [String] = []
+        func isNameByte(_ b: UInt8) -> Bool {
+            ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D
+        }
+        for range in inner.utf8Ranges(of: "secrets.") {
+            var j = range.upperBound
+            while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+            if j > range.upperBound { names.append(String(decoding: bytes[range.upperBound..<j], as: UTF8.self)) }
+        }
+        for range in inner.utf8Ranges(of: "secrets[") {
+            // The character after `[` (a quote) is skipped, as in the Character reading.
+            let start = range.upperBound + 1
+            var j = start
+            while j < bytes.count, bytes[j] != 0x27, bytes[j] != 0x22, bytes[j] != 0x5D { j += 1 }
+            if j > start { names.append(String(decoding: bytes[start..<j], as: UTF8.self)) }
         }
         return names
     }

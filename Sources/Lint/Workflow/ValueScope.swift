@@ -20,15 +20,16 @@ public struct ValueScope: Sendable {
         var current = text
         for _ in 0..<4 {
             guard current.fastContains("$") else { return current }
-            let next = resolveOnce(current)
-            if next == current { return current }
+            // nil: nothing was known, so the text cannot change (no string is built or compared).
+            guard let next = resolveOnce(current), next != current else { return current }
             current = next
         }
         return current
     }
 
-    private func resolveOnce(_ text: String) -> String {
+    private func resolveOnce(_ text: String) -> String? {
         let bytes = Array(text.utf8)
+        var changed = false
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -39,7 +40,7 @@ public struct ValueScope: Sendable {
                 while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
                 guard j + 1 < bytes.count else { out += bytes[i...]; break }
                 let inner = String(decoding: bytes[(i + 3)..<j], as: UTF8.self).trimmingWhitespace()
-                if let value = expressionValue(inner) { out += Array(value.utf8) } else { out += bytes[i..<(j + 2)] }
+                if let value = expressionValue(inner) { out += Array(value.utf8); changed = true } else { out += bytes[i..<(j + 2)] }
                 i = j + 2
             } else if bytes[i + 1] == 0x7B {
                 var j = i + 2
@@ -54,22 +55,34 @@ public struct ValueScope: Sendable {
                     else if rest.hasPrefix("-") || rest.hasPrefix("=") { fallback = String(rest.dropFirst(1)) }
                     else { out += bytes[i...j]; i = j + 1; continue }
                 }
-                if let value = env[name] ?? fallback { out += Array(value.utf8) } else { out += bytes[i...j] }
+                if let value = env[name] ?? fallback { out += Array(value.utf8); changed = true } else { out += bytes[i...j] }
                 i = j + 1
             } else {
                 var j = i + 1
                 while j < bytes.count, bytes[j] == 0x5F || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) { j += 1 }
                 let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-                if !name.isEmpty, let value = env[name] { out += Array(value.utf8) } else { out += bytes[i..<max(j, i + 1)] }
+                if !name.isEmpty, let value = env[name] { out += Array(value.utf8); changed = true } else { out += bytes[i..<max(j, i + 1)] }
                 i = max(j, i + 1)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The value of a simple context access, when known.
     public func expressionValue(_ expression: String) -> String? {
-        let parts = expression.split(separator: ".").map(String.init)
+        // Byte splitting equals Character splitting on ASCII text (no combining mark can follow a dot); scripts
+        // resolve many expressions, and most are `env.X`/`steps.X.outputs.Y` in plain ASCII.
+        // Only env/steps/needs/inputs accesses can be known; most expressions read `github`, `secrets` or `matrix`.
+        // (Leading dots are skipped because the split below drops the empty parts they make.)
+        let head = expression.utf8.drop { $0 == 0x2E }
+        guard head.starts(with: "env.".utf8) || head.starts(with: "steps.".utf8) || head.starts(with: "needs.".utf8)
+                || head.starts(with: "inputs.".utf8) else { return nil }
+        let parts: [String]
+        if expression.utf8.allSatisfy({ $0 < 0x80 }) {
+            parts = expression.utf8.split(separator: 0x2E).map { String(Substring($0)) }
+        } else {
+            parts = expression.split(separator: ".").map(String.init)
+        }
         if parts.count == 2, parts[0] == "env" { return env[parts[1]] }
         if parts.count == 4, parts[0] == "steps", parts[2] == "outputs" { return stepOutputs[parts[1]]?[parts[3]] }
         if parts.count == 4, parts[0] == "needs", parts[2] == "outputs" { return jobOutputs[parts[1]]?[parts[3]] }

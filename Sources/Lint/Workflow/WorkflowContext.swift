@@ -1,17 +1,27 @@
 import YAML
 
 /// A `run:` script: its node, its text mapped back to the file, and its commands with resolved word values.
-public struct Script: Sendable {
+///
+/// A class: rules iterate `allCommands` tuples holding a script each, and copying the struct's node, text and
+/// command array cost a retain per field per command.
+public final class Script: Sendable {
     /// The `run:` value node.
     public let node: Node
     /// The script text with its source offsets.
     public let text: ScalarText
     /// The commands, in textual order (substitutions before the command that holds them).
     public let commands: [ResolvedCommand]
+
+    init(node: Node, text: ScalarText, commands: [ResolvedCommand]) {
+        self.node = node
+        self.text = text
+        self.commands = commands
+    }
 }
 
-/// A shell command with each word's value resolved against the scope at that point of the script.
-public struct ResolvedCommand: Sendable {
+/// A shell command with each word's value resolved against the scope at that point of the script (a class for
+/// the same reason as `Script`: it is copied into facts and tuples far more often than it is built).
+public final class ResolvedCommand: Sendable {
     /// The command as read.
     public let command: ShellCommand
     /// `command.words[i].value` resolved.
@@ -20,6 +30,13 @@ public struct ResolvedCommand: Sendable {
     public let resolvedAssignments: [String]
     /// Index of the command in its script.
     public let index: Int
+
+    init(command: ShellCommand, resolved: [String], resolvedAssignments: [String], index: Int) {
+        self.command = command
+        self.resolved = resolved
+        self.resolvedAssignments = resolvedAssignments
+        self.index = index
+    }
 
     /// Commands whose words are resolved: the ones rules read arguments of (AWS and Docker CLIs, deploy tools,
     /// HTTP probes, `$GITHUB_ENV`/`$GITHUB_OUTPUT` writers, `eval`), and any command whose name is a variable.
@@ -78,6 +95,12 @@ public struct JobFacts: Sendable {
     public let view: JobView
     /// Its steps.
     public let steps: [StepFacts]
+}
+
+/// A scalar of a workflow file with the key it is the value of (nil for keys and sequence items).
+struct ScalarEntry: Sendable {
+    let node: Node
+    let key: String?
 }
 
 /// Everything a workflow rule may ask about one workflow file (a class: every rule receives it, copies must be cheap).
@@ -161,11 +184,11 @@ public final class WorkflowContext: Sendable {
             for command in script.commands { commands.append((step, script, command)) }
         }
         self.allCommands = commands
-        var scalars: [(node: Node, key: String?)] = []
+        var scalars: [ScalarEntry] = []
         var stack: [(Node, String?)] = [(root, nil)]
         while let (node, key) = stack.popLast() {
             switch node.kind {
-            case .scalar: scalars.append((node, key))
+            case .scalar: scalars.append(ScalarEntry(node: node, key: key))
             case .sequence(let items): for item in items.reversed() { stack.append((item, nil)) }
             case .mapping(let pairs):
                 for pair in pairs.reversed() {
@@ -174,7 +197,7 @@ public final class WorkflowContext: Sendable {
                 }
             }
         }
-        self.scalarNodes = scalars
+        self.scalarEntries = scalars
         self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source, scalars: scalars)
     }
 
@@ -212,11 +235,19 @@ public final class WorkflowContext: Sendable {
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
-            let payload = resolved.dropFirst().filter { !$0.hasPrefix("-") || $0.fastContains("=") }.joined(separator: " ")
             let target = command.outputTarget.map { $0.value } ?? ""
-            var lines = payload.split(separator: "\n").map(String.init)
-            if name == "printf" { lines = payload.replacingEscapedNewlines().split(separator: "\n").map(String.init) }
-            if target.fastContains("GITHUB_ENV") {
+            let writesEnv = target.fastContains("GITHUB_ENV")
+            let writesOutput = !writesEnv && target.fastContains("GITHUB_OUTPUT")
+            func isPayload(_ word: String) -> Bool { !word.hasPrefix("-") || word.fastContains("=") }
+            // Most echoes write to the log: build the payload only when it can set a variable or an output (a
+            // `::set-output` payload starts with its first word, which holds no blank).
+            guard writesEnv || (stepID != nil && (writesOutput
+                || resolved.dropFirst().first(where: isPayload)?.hasPrefix("::set-output") == true)) else { continue }
+            let payload = resolved.dropFirst().filter(isPayload).joined(separator: " ")
+            var lines: [String] {
+                (name == "printf" ? payload.replacingEscapedNewlines() : payload).split(separator: "\n").map(String.init)
+            }
+            if writesEnv {
                 for line in lines {
                     guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     let key = String(line[..<eq]).trimmingWhitespace()
@@ -224,7 +255,7 @@ public final class WorkflowContext: Sendable {
                     jobScope.env[key] = value
                     scope.env[key] = value
                 }
-            } else if target.fastContains("GITHUB_OUTPUT"), let stepID {
+            } else if writesOutput, let stepID {
                 for line in lines {
                     guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
                     scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
@@ -294,7 +325,10 @@ public final class WorkflowContext: Sendable {
     /// Every script command with its step, in order.
     public let allCommands: [(step: StepFacts, script: Script, command: ResolvedCommand)]
     /// Every scalar of the file (keys included) in document order, with the key it is the value of.
-    public let scalarNodes: [(node: Node, key: String?)]
+    public var scalarNodes: [(node: Node, key: String?)] { scalarEntries.map { ($0.node, $0.key) } }
+    /// The same scalars as structs: rules walk them for every file, and copying a generic tuple element goes through
+    /// the runtime's value witnesses (a profile showed it as a large share of lint time), a struct's does not.
+    let scalarEntries: [ScalarEntry]
 
     /// The effective `permissions` node for a job (its own, else the workflow's).
     public func permissions(for job: JobView) -> Node? { job.permissions ?? workflow.permissions }

@@ -61,11 +61,13 @@ public struct ECSRegistryHostRule: Rule {
         var findings: [Finding] = []
         var reported = Set<String>()
         // 1. ECS hosts written anywhere in the file, at their exact position.
-        for (node, _) in context.scalarNodes {
-            guard let text = node.scalar else { continue }
+        // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
+        let scalars = context.scalarEntries
+        for index in scalars.indices {
+            guard let text = scalars[index].node.scalar else { continue }
             do {
                 for (needle, range) in ECSRegistryHostRule.ecsHosts(in: text) {
-                    let mapped = ScalarText(node: node, source: context.source)
+                    let mapped = ScalarText(node: scalars[index].node, source: context.source)
                     let location = mapped.location(in: context.source, from: range.lowerBound, to: range.upperBound)
                     if reported.insert("\(location.line):\(location.column)").inserted {
                         findings.append(Finding("'\(needle)' names ECS, which is not a registry; images are pushed to and pulled from ECR (<account>.dkr.ecr.<region>.amazonaws.com)", at: location))

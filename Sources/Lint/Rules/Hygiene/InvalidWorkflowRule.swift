@@ -105,10 +105,13 @@ public struct InvalidWorkflowRule: Rule {
     /// Expressions reading a context that does not exist (`var.X`, `secret.X`).
     private func unknownContexts(_ context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
-        for (node, _) in context.scalarNodes {
-            guard let text = node.scalar else { continue }
+        // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
+        let scalars = context.scalarEntries
+        for index in scalars.indices {
+            guard let text = scalars[index].node.scalar else { continue }
             do {
                 guard text.fastContains("${{") else { continue }
+                let node = scalars[index].node
                 for (range, inner) in Expressions.occurrences(in: text) {
                     for (name, offset) in InvalidWorkflowRule.contextNames(in: inner) where !InvalidWorkflowRule.contexts.contains(name) {
                         let mapped = ScalarText(node: node, source: context.source)

@@ -1,3 +1,5 @@
+import YAML
+
 /// Third-party actions referenced by a tag or branch.
 public struct UnpinnedActionRule: Rule {
     public init() {}
@@ -47,21 +49,23 @@ public struct UnpinnedActionRule: Rule {
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
-        var nodes: [(ActionReference, SourceLocation)] = []
+        // Locations are computed only for findings: most references are pinned or first-party.
+        var nodes: [(ActionReference, Node)] = []
         for job in context.jobs {
             if let uses = job.view.uses, let text = uses.scalar, let reference = ActionReference(parsing: text) {
-                nodes.append((reference, context.location(of: uses)))
+                nodes.append((reference, uses))
             }
             for step in job.steps {
-                if let action = step.view.action, let node = step.view.usesNode { nodes.append((action, context.location(of: node))) }
+                if let action = step.view.action, let node = step.view.usesNode { nodes.append((action, node)) }
             }
         }
-        for (action, location) in nodes {
+        for (action, node) in nodes {
             guard !action.isLocal, !action.isDocker, !action.repository.isEmpty else { continue }
             if action.owner == "actions" || action.owner == "github" { continue }
             if action.isPinnedToCommit { continue }
             let ref = action.ref ?? "(no ref)"
-            findings.append(Finding("'\(action.name)' is referenced by '\(ref)', which can be moved; pin it to a full commit SHA", at: location))
+            findings.append(Finding("'\(action.name)' is referenced by '\(ref)', which can be moved; pin it to a full commit SHA",
+                                    at: context.location(of: node)))
         }
         return findings
     }

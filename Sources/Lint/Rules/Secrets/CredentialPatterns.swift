@@ -20,8 +20,13 @@ enum CredentialPatterns {
                 switch bytes[i] {
                 case 0x41: // AKIA / ASIA
                     if (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53) && bytes[i + 2] == 0x49 && bytes[i + 3] == 0x41 { return true }
-                case 0x67: // gh*_ / github_pat_
-                    if bytes[i + 1] == 0x68 { return true }
+                case 0x67: // ghp_ gho_ ghu_ ghs_ ghr_ / github_pat_ (not every `github.`, which nearly every workflow holds)
+                    guard bytes[i + 1] == 0x68 else { break }
+                    if bytes[i + 3] == 0x5F, [0x70, 0x6F, 0x75, 0x73, 0x72].contains(bytes[i + 2]) { return true }
+                    if i + 11 <= n, bytes[i + 2] == 0x69, bytes[i + 3] == 0x74, bytes[i + 4] == 0x68, bytes[i + 5] == 0x75,
+                       bytes[i + 6] == 0x62, bytes[i + 7] == 0x5F, bytes[i + 8] == 0x70, bytes[i + 9] == 0x61, bytes[i + 10] == 0x74 {
+                        return true
+                    }
                 case 0x78: // xox*-
                     if bytes[i + 1] == 0x6F && bytes[i + 2] == 0x78 { return true }
                 case 0x2D: // -----BEGIN

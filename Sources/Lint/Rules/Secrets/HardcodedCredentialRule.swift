@@ -63,7 +63,7 @@ public struct HardcodedCredentialRule: Rule {
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
-        var findings = HardcodedCredentialRule.scan(context.scalarNodes, source: context.source)
+        var findings = HardcodedCredentialRule.scan(context.scalarEntries, source: context.source)
         // Literal keys given to `aws configure set`, and literal secrets assigned to secret-named shell variables.
         for (_, script, command) in context.allCommands {
             let words = command.command.words
@@ -100,13 +100,15 @@ public struct HardcodedCredentialRule: Rule {
     }
 
     /// Token shapes in the given scalars, and literal values under secret-looking keys, with exact positions.
-    static func scan(_ scalars: [(node: Node, key: String?)], source: SourceText) -> [Finding] {
+    static func scan(_ scalars: [ScalarEntry], source: SourceText) -> [Finding] {
         var findings: [Finding] = []
-        for (node, key) in scalars {
-            guard let text = node.scalar else { continue }
+        // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
+        for index in scalars.indices {
+            guard let text = scalars[index].node.scalar else { continue }
+            let key = scalars[index].key
             var matched = false
             for match in CredentialPatterns.matches(in: text) {
-                let mapped = ScalarText(node: node, source: source)
+                let mapped = ScalarText(node: scalars[index].node, source: source)
                 findings.append(Finding("hard-coded \(match.kind) '\(Redaction.mask(match.value))'",
                                         at: mapped.location(in: source, from: match.range.lowerBound, to: match.range.upperBound),
                                         sensitiveTexts: [match.value]))
@@ -114,7 +116,7 @@ public struct HardcodedCredentialRule: Rule {
             }
             if !matched, let key, text.utf8.count >= 6, !text.fastContains(" "), !text.fastContains("$"),
                CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
-                findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: node), sensitiveTexts: [text]))
+                findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: scalars[index].node), sensitiveTexts: [text]))
             }
         }
         return findings
