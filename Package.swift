@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
+        // Helpers the test targets share: package root, temporary directories, child processes, peer tools.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"]),
         // The linter: works on parsed YAML (hand-written files may be invalid), never on the typed model.
@@ -43,10 +45,10 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML", "TestSupport"]),
         // Where users meet wfgen: the pre-commit hooks (run by the real pre-commit), the pull-request check in
         // this repository's CI, and the composite GitHub Action in action.yml.
-        .testTarget(name: "IntegrationTests", dependencies: ["Lint", "YAML", "Workflow", "ECS", "Generate"],
+        .testTarget(name: "IntegrationTests", dependencies: ["Lint", "YAML", "Workflow", "ECS", "Generate", "TestSupport"],
                     exclude: ["Migration/before", "Migration/after"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,88 +47,45 @@ struct PeerValidationTests {
     }
 
     @Test func actionlintWithShellcheckFindsNothing() throws {
-        let bin = try Peers.bin()
+        let bin = try Peers.bin(requiring: ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"])
         let (directory, files) = try Self.stagedRepository()
         #expect(files.count >= 5)
-        let run = try Peers.run(bin + "/actionlint", ["-shellcheck", bin + "/shellcheck"] + files, in: directory.path, bin: bin)
+        let run = try runProcess(bin + "/actionlint", ["-shellcheck", bin + "/shellcheck"] + files, in: directory.path, environment: Peers.path(bin))
         #expect(run.status == 0, "actionlint:\n\(run.output)")
     }
 
     @Test func githubWorkflowSchemaAcceptsEveryWorkflow() throws {
-        let bin = try Peers.bin()
+        let bin = try Peers.bin(requiring: ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"])
         let files = try Self.workflowFiles()
-        let run = try Peers.run(bin + "/check-jsonschema", ["--builtin-schema", "vendor.github-workflows"] + files,
-                                in: packageRoot, bin: bin)
+        let run = try runProcess(bin + "/check-jsonschema", ["--builtin-schema", "vendor.github-workflows"] + files,
+                                in: packageRoot, environment: Peers.path(bin))
         #expect(run.status == 0, "check-jsonschema:\n\(run.output)")
     }
 
     @Test func zizmorHasNoFindings() throws {
-        let bin = try Peers.bin()
+        let bin = try Peers.bin(requiring: ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"])
         let (directory, _) = try Self.stagedRepository()
-        let run = try Peers.run(bin + "/zizmor", ["--offline", "--no-progress", ".github/workflows"], in: directory.path, bin: bin)
+        let run = try runProcess(bin + "/zizmor", ["--offline", "--no-progress", ".github/workflows"], in: directory.path, environment: Peers.path(bin))
         #expect(run.status == 0, "zizmor:\n\(run.output)")
         #expect(run.output.contains("No findings to report"), "zizmor:\n\(run.output)")
     }
 
     @Test func botocoreAcceptsEveryTaskDefinition() throws {
-        let bin = try Peers.bin()
+        let bin = try Peers.bin(requiring: ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"])
         let files = Self.taskDefinitionFiles()
         #expect(files.count >= 5)
-        let run = try Peers.run(bin + "/python", [packageRoot + "/tools/validate-task-definitions.py"] + files,
-                                in: packageRoot, bin: bin)
+        let run = try runProcess(bin + "/python", [packageRoot + "/tools/validate-task-definitions.py"] + files,
+                                in: packageRoot, environment: Peers.path(bin))
         #expect(run.status == 0, "botocore:\n\(run.output)")
     }
 
     @Test func botocoreValidatorRejectsABrokenTaskDefinition() throws {
-        let bin = try Peers.bin()
+        let bin = try Peers.bin(requiring: ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"])
         let directory = try TemporaryDirectory()
         try directory.write("bad.json", "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"bogus\": 1}], \"cpu\": 256}\n")
-        let run = try Peers.run(bin + "/python", [packageRoot + "/tools/validate-task-definitions.py", directory.url("bad.json").path],
-                                in: packageRoot, bin: bin)
+        let run = try runProcess(bin + "/python", [packageRoot + "/tools/validate-task-definitions.py", directory.url("bad.json").path],
+                                in: packageRoot, environment: Peers.path(bin))
         #expect(run.status == 1)
         #expect(run.output.contains("Unknown parameter in containerDefinitions[0]: \"bogus\""))
-    }
-}
-
-/// Finding and running the peer tools.
-enum Peers {
-    static let environment = ProcessInfo.processInfo.environment
-
-    /// True when the peers are configured or required (then a missing peer fails instead of skipping).
-    static var requested: Bool { environment["WFGEN_PEERS_BIN"] != nil || environment["WFGEN_REQUIRE_PEERS"] == "1" }
-
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// The peers' bin directory; throws (failing the test) when it is not set up.
-    static func bin() throws -> String {
-        guard let bin = environment["WFGEN_PEERS_BIN"], !bin.isEmpty else {
-            throw Missing(description: "WFGEN_REQUIRE_PEERS=1 but WFGEN_PEERS_BIN is not set; run `make test`")
-        }
-        for tool in ["actionlint", "shellcheck", "zizmor", "check-jsonschema", "python"]
-        where !FileManager.default.isExecutableFile(atPath: bin + "/" + tool) {
-            throw Missing(description: "\(bin)/\(tool) is missing; run `make venv`")
-        }
-        return bin
-    }
-
-    /// Runs `executable` with `arguments` in `directory`, the peers' bin first on PATH; output and errors combined.
-    static func run(_ executable: String, _ arguments: [String], in directory: String, bin: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = environment
-        env["PATH"] = bin + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

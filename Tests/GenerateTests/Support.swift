@@ -1,54 +1,9 @@
 import ECS
 import Foundation
+@_exported import TestSupport
 import Generate
 import Testing
 import Workflow
-
-/// The package root, found from this file's path (Tests/GenerateTests/Support.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
-/// A text stream that keeps what was written, standing in for stdout and stderr.
-struct Captured: TextOutputStream {
-    var text = ""
-    mutating func write(_ string: String) { text += string }
-}
-
-/// A fresh directory per test, removed afterwards.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("wfgen-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func url(_ relative: String) -> URL { URL(fileURLWithPath: path).appendingPathComponent(relative) }
-
-    func read(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
-
-    func write(_ relative: String, _ text: String) throws {
-        try FileManager.default.createDirectory(at: url(relative).deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url(relative))
-    }
-
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
-
-    /// Every file below the directory with its contents, to prove that nothing changed.
-    func snapshot() throws -> [String: String] {
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = try read(relative)
-            }
-        }
-        return files
-    }
-}
 
 /// Runs `generate` or `check` in-process, as the CLI does.
 struct Run {
