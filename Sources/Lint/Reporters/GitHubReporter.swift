@@ -37,14 +37,11 @@ public struct GitHubReporter: Reporter {
         return out
     }
 
-    /// Escapes a property as @actions/core's `escapeProperty`: also `:` → `%3A` and `,` → `%2C`.
+    /// Escapes a property as @actions/core's `escapeProperty`: `escapeData`, then `:` → `%3A` and `,` → `%2C`.
     public static func escapeProperty(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in escapeData(text).unicodeScalars {
             switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
             default: out.unicodeScalars.append(scalar)
