@@ -44,40 +44,43 @@ public struct YAMLParser: Sendable {
 
 /// Turns libyaml's event stream into nodes with an explicit stack (no recursion, so no stack overflow).
 private struct TreeBuilder {
-    /// A collection under construction. A struct mutated in place on the stack (`stack[top].items.append`): no
-    /// allocation per collection and no dynamic exclusivity checks, which a class's properties cost on every node.
+    /// A collection under construction; its children wait in `PendingChildren` from `firstChild` on. A struct
+    /// mutated in place on the stack (`stack[top].size += 1`): no allocation per collection and no dynamic
+    /// exclusivity checks, which a class's properties cost on every node.
     private struct Frame {
         let isMapping: Bool
         let start: Mark
         let tag: String?
         let anchor: String?
-        var items: [Node] = []
-        var pairs: [Node.Pair] = []
-        var pendingKey: Node?
+        let firstChild: Int
         /// Key texts seen so far, built only once a mapping grows past a linear scan's worth.
         var keyIndex: [String: Mark]?
         /// Nodes in this subtree, so an alias to it is counted without walking it.
         var size = 1
 
-        init(isMapping: Bool, start: Mark, tag: String?, anchor: String?) {
+        init(isMapping: Bool, start: Mark, tag: String?, anchor: String?, firstChild: Int) {
             self.isMapping = isMapping
             self.start = start
             self.tag = tag
             self.anchor = anchor
+            self.firstChild = firstChild
         }
 
-        /// The position of an earlier key with the same text, if any.
-        mutating func earlierKey(_ text: String) -> Mark? {
+        /// The position of an earlier key with the same text, if any; keys sit at even offsets from `firstChild`.
+        mutating func earlierKey(_ text: String, in children: borrowing PendingChildren) -> Mark? {
             if let keyIndex { return keyIndex[text] }
-            if pairs.count < 16 {
-                // An index loop compares key texts in place; `first(where:)` copied every pair it looked at.
-                for index in pairs.indices {
-                    if case .scalar(let key, _) = pairs[index].key.kind, key == text { return pairs[index].key.start }
+            let keyCount = (children.count - firstChild) / 2
+            if keyCount < 16 {
+                // Compares key texts in place, without copying any node.
+                for index in stride(from: firstChild, to: children.count, by: 2) {
+                    if case .scalar(let key, _) = children[index].kind, key == text { return children[index].start }
                 }
                 return nil
             }
             var index: [String: Mark] = [:]
-            for pair in pairs.reversed() { if let k = pair.key.scalar { index[k] = pair.key.start } }
+            for child in stride(from: children.count - 2, through: firstChild, by: -2) {
+                if case .scalar(let key, _) = children[child].kind { index[key] = children[child].start }
+            }
             keyIndex = index
             return index[text]
         }
@@ -108,6 +111,7 @@ private struct TreeBuilder {
         var documents: [Document] = []
         var documentStart = Mark.start
         var root: Node?
+        var children = PendingChildren()
         let result: Result<[Document], YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
@@ -133,7 +137,7 @@ private struct TreeBuilder {
                         let text = string(scalar.value, length: scalar.length)
                         let node = Node(kind: .scalar(text, style(scalar.style)), tag: optionalString(scalar.tag),
                                         span: Span(start: start, end: end))
-                        try add(node, size: 1, anchor: optionalString(scalar.anchor), root: &root)
+                        try add(node, size: 1, anchor: optionalString(scalar.anchor), root: &root, children: &children)
                     case YAML_ALIAS_EVENT:
                         let name = optionalString(event.data.alias.anchor) ?? ""
                         guard let (target, size) = anchors[name] else {
@@ -147,22 +151,23 @@ private struct TreeBuilder {
                         var node = target
                         node.span = Span(start: start, end: end)
                         node.isAlias = true
-                        try add(node, size: size, anchor: nil, root: &root)
+                        try add(node, size: size, anchor: nil, root: &root, children: &children)
                     case YAML_SEQUENCE_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.sequence_start
                         stack.append(Frame(isMapping: false, start: start, tag: optionalString(data.tag),
-                                           anchor: optionalString(data.anchor)))
+                                           anchor: optionalString(data.anchor), firstChild: children.count))
                     case YAML_MAPPING_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.mapping_start
                         stack.append(Frame(isMapping: true, start: start, tag: optionalString(data.tag),
-                                           anchor: optionalString(data.anchor)))
+                                           anchor: optionalString(data.anchor), firstChild: children.count))
                     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                         guard let frame = stack.popLast() else { break }
-                        let kind: Node.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                        let kind: Node.Kind = frame.isMapping ? .mapping(children.removePairs(from: frame.firstChild))
+                            : .sequence(children.removeItems(from: frame.firstChild))
                         try add(Node(kind: kind, tag: frame.tag, span: Span(start: frame.start, end: end)),
-                                size: frame.size, anchor: frame.anchor, root: &root)
+                                size: frame.size, anchor: frame.anchor, root: &root, children: &children)
                     default:
                         break
                     }
@@ -181,7 +186,8 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to its parent (or makes it the root), registering its anchor.
-    private mutating func add(_ node: Node, size: Int, anchor: String?, root: inout Node?) throws(YAMLError) {
+    private mutating func add(_ node: consuming Node, size: Int, anchor: String?, root: inout Node?,
+                              children: inout PendingChildren) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {
             root = node
@@ -189,20 +195,14 @@ private struct TreeBuilder {
         }
         let top = stack.count - 1
         stack[top].size += size
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey.take() {
-            // `take()` moves the key out instead of copying it and releasing the original.
-            stack[top].pairs.append(Node.Pair(key: key, value: node))
-        } else {
-            if let text = node.scalar {
-                if let first = stack[top].earlierKey(text) {
-                    throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
-                }
-                stack[top].keyIndex?[text] = node.start
+        if stack[top].isMapping && (children.count - stack[top].firstChild) % 2 == 0,
+           case .scalar(let text, _) = node.kind {
+            if let first = stack[top].earlierKey(text, in: children) {
+                throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
             }
-            stack[top].pendingKey = node
+            stack[top].keyIndex?[text] = node.start
         }
+        children.append(node)
     }
 
     private func mark(_ m: yaml_mark_t) -> Mark {
