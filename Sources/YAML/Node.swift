@@ -28,58 +28,169 @@ public struct Node: Sendable, Hashable {
         }
     }
 
-    /// The node's content.
-    public var kind: Kind
-    /// The explicit tag written in the source (`!!str`, `!custom`), expanded; nil when implicit.
-    public var tag: String?
+    /// The kind and the tag in one field, so that copying or destroying a node retains or releases one object,
+    /// not two: nodes are copied all over the linter, and almost none has a tag.
+    @usableFromInline
+    enum Content: Sendable, Hashable {
+        case scalar(String, ScalarStyle)
+        case sequence([Node])
+        case mapping([Pair])
+        /// A node with an explicit tag.
+        case tagged(TaggedKind)
+
+        @inlinable
+        init(kind: Kind, tag: String?) {
+            if let tag {
+                self = .tagged(TaggedKind(kind: kind, tag: tag))
+                return
+            }
+            switch kind {
+            case .scalar(let text, let style): self = .scalar(text, style)
+            case .sequence(let items): self = .sequence(items)
+            case .mapping(let pairs): self = .mapping(pairs)
+            }
+        }
+    }
+
+    /// A tagged node's kind and tag, boxed because tags are rare.
+    @usableFromInline
+    final class TaggedKind: Sendable, Hashable {
+        @usableFromInline let kind: Kind
+        @usableFromInline let tag: String
+
+        @inlinable
+        init(kind: Kind, tag: String) {
+            self.kind = kind
+            self.tag = tag
+        }
+
+        @inlinable
+        static func == (lhs: TaggedKind, rhs: TaggedKind) -> Bool { lhs.kind == rhs.kind && lhs.tag == rhs.tag }
+
+        @inlinable
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(tag)
+        }
+    }
+
+    @usableFromInline
+    var content: Content
     /// Where the node sits in the source.
     public var span: Span
     /// True when this node was produced by resolving an alias (`*name`); `span` is then the alias's.
     public var isAlias: Bool
 
     /// Creates a node.
+    @inlinable
     public init(kind: Kind, tag: String? = nil, span: Span, isAlias: Bool = false) {
-        self.kind = kind
-        self.tag = tag
+        self.content = Content(kind: kind, tag: tag)
         self.span = span
         self.isAlias = isAlias
     }
 
+    /// The node's content.
+    @inlinable
+    public var kind: Kind {
+        get {
+            switch content {
+            case .scalar(let text, let style): return .scalar(text, style)
+            case .sequence(let items): return .sequence(items)
+            case .mapping(let pairs): return .mapping(pairs)
+            case .tagged(let tagged): return tagged.kind
+            }
+        }
+        set { content = Content(kind: newValue, tag: tag) }
+    }
+
+    /// The explicit tag written in the source (`!!str`, `!custom`), expanded; nil when implicit.
+    @inlinable
+    public var tag: String? {
+        get {
+            if case .tagged(let tagged) = content { return tagged.tag }
+            return nil
+        }
+        set { content = Content(kind: kind, tag: newValue) }
+    }
+
     /// Where the node starts.
+    @inlinable
     public var start: Mark { span.start }
     /// Just past where the node ends.
+    @inlinable
     public var end: Mark { span.end }
 
     /// The scalar text, or nil for collections.
+    @inlinable
     public var scalar: String? {
-        if case .scalar(let text, _) = kind { return text }
-        return nil
+        switch content {
+        case .scalar(let text, _): return text
+        case .sequence, .mapping: return nil
+        case .tagged(let tagged):
+            if case .scalar(let text, _) = tagged.kind { return text }
+            return nil
+        }
     }
 
     /// The scalar style, or nil for collections.
+    @inlinable
     public var scalarStyle: ScalarStyle? {
-        if case .scalar(_, let style) = kind { return style }
-        return nil
+        switch content {
+        case .scalar(_, let style): return style
+        case .sequence, .mapping: return nil
+        case .tagged(let tagged):
+            if case .scalar(_, let style) = tagged.kind { return style }
+            return nil
+        }
     }
 
     /// The items of a sequence, or nil.
+    @inlinable
     public var sequence: [Node]? {
-        if case .sequence(let items) = kind { return items }
-        return nil
+        switch content {
+        case .sequence(let items): return items
+        case .scalar, .mapping: return nil
+        case .tagged(let tagged):
+            if case .sequence(let items) = tagged.kind { return items }
+            return nil
+        }
     }
 
     /// The pairs of a mapping, or nil.
+    @inlinable
     public var mapping: [Pair]? {
-        if case .mapping(let pairs) = kind { return pairs }
-        return nil
+        switch content {
+        case .mapping(let pairs): return pairs
+        case .scalar, .sequence: return nil
+        case .tagged(let tagged):
+            if case .mapping(let pairs) = tagged.kind { return pairs }
+            return nil
+        }
+    }
+
+    /// True when this is a scalar whose text is `text`; compares in place instead of copying the text out.
+    @inlinable
+    func isScalar(_ text: String) -> Bool {
+        switch content {
+        case .scalar(let own, _): return own == text
+        case .sequence, .mapping: return false
+        case .tagged(let tagged):
+            if case .scalar(let own, _) = tagged.kind { return own == text }
+            return false
+        }
     }
 
     /// The pair whose key is the scalar `key`, if this is a mapping that has one.
+    @inlinable
     public func pair(_ key: String) -> Pair? {
-        mapping?.first { $0.key.scalar == key }
+        guard let pairs = mapping else { return nil }
+        // An index loop reads keys in place; `first(where:)` copied every pair it looked at.
+        for index in pairs.indices where pairs[index].key.isScalar(key) { return pairs[index] }
+        return nil
     }
 
     /// The value under the scalar key `key`, if this is a mapping that has one.
+    @inlinable
     public subscript(key: String) -> Node? {
         pair(key)?.value
     }

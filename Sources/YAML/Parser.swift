@@ -73,13 +73,13 @@ private struct TreeBuilder {
             if keyCount < 16 {
                 // Compares key texts in place, without copying any node.
                 for index in stride(from: firstChild, to: children.count, by: 2) {
-                    if case .scalar(let key, _) = children[index].kind, key == text { return children[index].start }
+                    if children[index].isScalar(text) { return children[index].start }
                 }
                 return nil
             }
             var index: [String: Mark] = [:]
             for child in stride(from: children.count - 2, through: firstChild, by: -2) {
-                if case .scalar(let key, _) = children[child].kind { index[key] = children[child].start }
+                if let key = children[child].scalar { index[key] = children[child].start }
             }
             keyIndex = index
             return index[text]
@@ -135,9 +135,10 @@ private struct TreeBuilder {
                     case YAML_SCALAR_EVENT:
                         let scalar = event.data.scalar
                         let text = string(scalar.value, length: scalar.length)
-                        let node = Node(kind: .scalar(text, style(scalar.style)), tag: optionalString(scalar.tag),
-                                        span: Span(start: start, end: end))
-                        try add(node, size: 1, anchor: optionalString(scalar.anchor), root: &root, children: &children)
+                        // Built in the call, so the node is moved into the tree rather than copied and destroyed.
+                        try add(Node(kind: .scalar(text, style(scalar.style)), tag: optionalString(scalar.tag),
+                                     span: Span(start: start, end: end)),
+                                size: 1, anchor: optionalString(scalar.anchor), root: &root, children: &children)
                     case YAML_ALIAS_EVENT:
                         let name = optionalString(event.data.alias.anchor) ?? ""
                         guard let (target, size) = anchors[name] else {
@@ -195,8 +196,7 @@ private struct TreeBuilder {
         }
         let top = stack.count - 1
         stack[top].size += size
-        if stack[top].isMapping && (children.count - stack[top].firstChild) % 2 == 0,
-           case .scalar(let text, _) = node.kind {
+        if stack[top].isMapping && (children.count - stack[top].firstChild) % 2 == 0, let text = node.scalar {
             if let first = stack[top].earlierKey(text, in: children) {
                 throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
             }
