@@ -44,11 +44,13 @@ public struct YAMLParser: Sendable {
 
 /// Turns libyaml's event stream into nodes with an explicit stack (no recursion, so no stack overflow).
 private struct TreeBuilder {
-    /// A collection under construction; its children wait in `PendingChildren` from `firstChild` on. A struct
-    /// mutated in place on the stack (`stack[top].size += 1`): no allocation per collection and no dynamic
-    /// exclusivity checks, which a class's properties cost on every node.
+    /// The document or a collection under construction; a collection's children wait in `PendingChildren` from
+    /// `firstChild` on. The innermost one is a stored property of its own, mutated in place: reaching it through
+    /// the stack array checked the array's uniqueness several times per node.
     private struct Frame {
-        let isMapping: Bool
+        enum Shape { case document, sequence, mapping }
+
+        let shape: Shape
         let start: Mark
         let tag: String?
         let anchor: String?
@@ -58,8 +60,8 @@ private struct TreeBuilder {
         /// Nodes in this subtree, so an alias to it is counted without walking it.
         var size = 1
 
-        init(isMapping: Bool, start: Mark, tag: String?, anchor: String?, firstChild: Int) {
-            self.isMapping = isMapping
+        init(_ shape: Shape, start: Mark, tag: String?, anchor: String?, firstChild: Int) {
+            self.shape = shape
             self.start = start
             self.tag = tag
             self.anchor = anchor
@@ -89,7 +91,10 @@ private struct TreeBuilder {
     let bytes: [UInt8]
     let limits: ParseLimits
     let source: SourceMap
-    private var stack: [Frame] = []
+    /// The innermost open collection, or the document when none is open.
+    private var current = Frame(.document, start: .start, tag: nil, anchor: nil, firstChild: 0)
+    /// The frames around `current`, outermost (the document) first; its count is the nesting depth.
+    private var enclosing: [Frame] = []
     /// Each anchor's node and how many nodes it holds (so aliases are counted without being walked).
     private var anchors: [String: (node: Node, size: Int)] = [:]
     private var aliasExpansion = 0
@@ -135,6 +140,7 @@ private struct TreeBuilder {
                     case YAML_SCALAR_EVENT:
                         let scalar = event.data.scalar
                         let text = string(scalar.value, length: scalar.length)
+                        try checkKey(text, at: start, children: children)
                         // Built in the call, so the node is moved into the tree rather than copied and destroyed.
                         try add(Node(kind: .scalar(text, style(scalar.style)), tag: optionalString(scalar.tag),
                                      span: Span(start: start, end: end)),
@@ -149,6 +155,7 @@ private struct TreeBuilder {
                             throw YAMLError(.aliasExpansionLimit,
                                             "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)", at: start)
                         }
+                        if let text = target.scalar { try checkKey(text, at: start, children: children) }
                         var node = target
                         node.span = Span(start: start, end: end)
                         node.isAlias = true
@@ -156,16 +163,17 @@ private struct TreeBuilder {
                     case YAML_SEQUENCE_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.sequence_start
-                        stack.append(Frame(isMapping: false, start: start, tag: optionalString(data.tag),
-                                           anchor: optionalString(data.anchor), firstChild: children.count))
+                        open(Frame(.sequence, start: start, tag: optionalString(data.tag),
+                                   anchor: optionalString(data.anchor), firstChild: children.count))
                     case YAML_MAPPING_START_EVENT:
                         try checkDepth(at: start)
                         let data = event.data.mapping_start
-                        stack.append(Frame(isMapping: true, start: start, tag: optionalString(data.tag),
-                                           anchor: optionalString(data.anchor), firstChild: children.count))
+                        open(Frame(.mapping, start: start, tag: optionalString(data.tag),
+                                   anchor: optionalString(data.anchor), firstChild: children.count))
                     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                        guard let frame = stack.popLast() else { break }
-                        let kind: Node.Kind = frame.isMapping ? .mapping(children.removePairs(from: frame.firstChild))
+                        guard var frame = enclosing.popLast() else { break }
+                        swap(&frame, &current)
+                        let kind: Node.Kind = frame.shape == .mapping ? .mapping(children.removePairs(from: frame.firstChild))
                             : .sequence(children.removeItems(from: frame.firstChild))
                         try add(Node(kind: kind, tag: frame.tag, span: Span(start: frame.start, end: end)),
                                 size: frame.size, anchor: frame.anchor, root: &root, children: &children)
@@ -181,28 +189,38 @@ private struct TreeBuilder {
     }
 
     private func checkDepth(at mark: Mark) throws(YAMLError) {
-        if stack.count >= limits.maxDepth {
+        if enclosing.count >= limits.maxDepth {
             throw YAMLError(.depthLimit, "collections nest deeper than \(limits.maxDepth) levels", at: mark)
         }
     }
 
-    /// Attaches a finished node to its parent (or makes it the root), registering its anchor.
+    /// Makes `frame` the innermost open collection.
+    private mutating func open(_ frame: consuming Frame) {
+        var frame = frame
+        swap(&frame, &current)
+        enclosing.append(frame)
+    }
+
+    /// Rejects a scalar about to become a key that an earlier key of the same mapping already has.
+    private mutating func checkKey(_ text: String, at mark: Mark, children: borrowing PendingChildren) throws(YAMLError) {
+        guard current.shape == .mapping, (children.count - current.firstChild) % 2 == 0,
+              children.count > current.firstChild else { return }
+        if let first = current.earlierKey(text, in: children) {
+            throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: mark, related: first)
+        }
+        if current.keyIndex != nil { current.keyIndex?[text] = mark }
+    }
+
+    /// Attaches a finished node to the innermost collection (or makes it the root), registering its anchor.
     private mutating func add(_ node: consuming Node, size: Int, anchor: String?, root: inout Node?,
                               children: inout PendingChildren) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard !stack.isEmpty else {
+        current.size += size
+        if current.shape == .document {
             root = node
-            return
+        } else {
+            children.append(node)
         }
-        let top = stack.count - 1
-        stack[top].size += size
-        if stack[top].isMapping && (children.count - stack[top].firstChild) % 2 == 0, let text = node.scalar {
-            if let first = stack[top].earlierKey(text, in: children) {
-                throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: node.start, related: first)
-            }
-            stack[top].keyIndex?[text] = node.start
-        }
-        children.append(node)
     }
 
     private func mark(_ m: yaml_mark_t) -> Mark {
