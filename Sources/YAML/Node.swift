@@ -28,97 +28,70 @@ public struct Node: Sendable, Hashable {
         }
     }
 
-    /// The kind and the tag in one field, so that copying or destroying a node retains or releases one object,
-    /// not two: nodes are copied all over the linter, and almost none has a tag.
-    @usableFromInline
-    enum Content: Sendable, Hashable {
-        case scalar(String, ScalarStyle)
-        case sequence([Node])
-        case mapping([Pair])
-        /// A node with an explicit tag.
-        case tagged(TaggedKind)
-
-        @inlinable
-        init(kind: Kind, tag: String?) {
-            if let tag {
-                self = .tagged(TaggedKind(kind: kind, tag: tag))
-                return
-            }
-            switch kind {
-            case .scalar(let text, let style): self = .scalar(text, style)
-            case .sequence(let items): self = .sequence(items)
-            case .mapping(let pairs): self = .mapping(pairs)
-            }
-        }
-    }
-
-    /// A tagged node's kind and tag, boxed because tags are rare.
-    @usableFromInline
-    final class TaggedKind: Sendable, Hashable {
-        @usableFromInline let kind: Kind
-        @usableFromInline let tag: String
-
-        @inlinable
-        init(kind: Kind, tag: String) {
-            self.kind = kind
-            self.tag = tag
-        }
-
-        @inlinable
-        static func == (lhs: TaggedKind, rhs: TaggedKind) -> Bool { lhs.kind == rhs.kind && lhs.tag == rhs.tag }
-
-        @inlinable
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(kind)
-            hasher.combine(tag)
-        }
-    }
-
     @usableFromInline
     var content: Content
-    /// Where the node sits in the source.
-    public var span: Span
-    /// True when this node was produced by resolving an alias (`*name`); `span` is then the alias's.
-    public var isAlias: Bool
+    @usableFromInline
+    var packed: PackedSpan
 
     /// Creates a node.
     @inlinable
     public init(kind: Kind, tag: String? = nil, span: Span, isAlias: Bool = false) {
-        self.content = Content(kind: kind, tag: tag)
-        self.span = span
-        self.isAlias = isAlias
+        if let packed = PackedSpan(span, isAlias: isAlias) {
+            self.packed = packed
+            content = tag == nil ? Content(kind) : .boxed(Rare(kind: kind, tag: tag, span: nil))
+        } else {
+            packed = PackedSpan(boxedWithAlias: isAlias)
+            content = .boxed(Rare(kind: kind, tag: tag, span: span))
+        }
     }
 
     /// The node's content.
     @inlinable
     public var kind: Kind {
-        get {
-            switch content {
-            case .scalar(let text, let style): return .scalar(text, style)
-            case .sequence(let items): return .sequence(items)
-            case .mapping(let pairs): return .mapping(pairs)
-            case .tagged(let tagged): return tagged.kind
-            }
-        }
-        set { content = Content(kind: newValue, tag: tag) }
+        get { content.kind }
+        set { self = Node(kind: newValue, tag: tag, span: span, isAlias: isAlias) }
     }
 
     /// The explicit tag written in the source (`!!str`, `!custom`), expanded; nil when implicit.
     @inlinable
     public var tag: String? {
         get {
-            if case .tagged(let tagged) = content { return tagged.tag }
+            if case .boxed(let rare) = content { return rare.tag }
             return nil
         }
-        set { content = Content(kind: kind, tag: newValue) }
+        set { self = Node(kind: kind, tag: newValue, span: span, isAlias: isAlias) }
+    }
+
+    /// Where the node sits in the source.
+    @inlinable
+    public var span: Span {
+        get {
+            if packed.isBoxed, case .boxed(let rare) = content, let span = rare.span { return span }
+            return Span(start: packed.startMark, end: packed.endMark)
+        }
+        set { self = Node(kind: kind, tag: tag, span: newValue, isAlias: isAlias) }
+    }
+
+    /// True when this node was produced by resolving an alias (`*name`); `span` is then the alias's.
+    @inlinable
+    public var isAlias: Bool {
+        get { packed.isAlias }
+        set { packed.isAlias = newValue }
     }
 
     /// Where the node starts.
     @inlinable
-    public var start: Mark { span.start }
+    public var start: Mark {
+        if packed.isBoxed { return span.start }
+        return packed.startMark
+    }
+
     /// Just past where the node ends.
     @inlinable
-    public var end: Mark { span.end }
+    public var end: Mark {
+        if packed.isBoxed { return span.end }
+        return packed.endMark
+    }
 
     /// The scalar text, or nil for collections.
     @inlinable
@@ -126,8 +99,8 @@ public struct Node: Sendable, Hashable {
         switch content {
         case .scalar(let text, _): return text
         case .sequence, .mapping: return nil
-        case .tagged(let tagged):
-            if case .scalar(let text, _) = tagged.kind { return text }
+        case .boxed(let rare):
+            if case .scalar(let text, _) = rare.kind { return text }
             return nil
         }
     }
@@ -138,8 +111,8 @@ public struct Node: Sendable, Hashable {
         switch content {
         case .scalar(_, let style): return style
         case .sequence, .mapping: return nil
-        case .tagged(let tagged):
-            if case .scalar(_, let style) = tagged.kind { return style }
+        case .boxed(let rare):
+            if case .scalar(_, let style) = rare.kind { return style }
             return nil
         }
     }
@@ -150,8 +123,8 @@ public struct Node: Sendable, Hashable {
         switch content {
         case .sequence(let items): return items
         case .scalar, .mapping: return nil
-        case .tagged(let tagged):
-            if case .sequence(let items) = tagged.kind { return items }
+        case .boxed(let rare):
+            if case .sequence(let items) = rare.kind { return items }
             return nil
         }
     }
@@ -162,8 +135,8 @@ public struct Node: Sendable, Hashable {
         switch content {
         case .mapping(let pairs): return pairs
         case .scalar, .sequence: return nil
-        case .tagged(let tagged):
-            if case .mapping(let pairs) = tagged.kind { return pairs }
+        case .boxed(let rare):
+            if case .mapping(let pairs) = rare.kind { return pairs }
             return nil
         }
     }
@@ -174,8 +147,8 @@ public struct Node: Sendable, Hashable {
         switch content {
         case .scalar(let own, _): return own == text
         case .sequence, .mapping: return false
-        case .tagged(let tagged):
-            if case .scalar(let own, _) = tagged.kind { return own == text }
+        case .boxed(let rare):
+            if case .scalar(let own, _) = rare.kind { return own == text }
             return false
         }
     }
