@@ -201,10 +201,17 @@ private struct TreeBuilder {
         enclosing.append(frame)
     }
 
-    /// Rejects a scalar about to become a key that an earlier key of the same mapping already has.
+    /// Rejects a scalar about to become a key that an earlier key of the same mapping already has. Inlined so
+    /// that values and first keys (most scalars) cost a few comparisons, not a call.
+    @inline(__always)
     private mutating func checkKey(_ text: String, at mark: Mark, children: borrowing PendingChildren) throws(YAMLError) {
         guard current.shape == .mapping, (children.count - current.firstChild) % 2 == 0,
               children.count > current.firstChild else { return }
+        try checkLaterKey(text, at: mark, children: children)
+    }
+
+    private mutating func checkLaterKey(_ text: String, at mark: Mark,
+                                        children: borrowing PendingChildren) throws(YAMLError) {
         if let first = current.earlierKey(text, in: children) {
             throw YAMLError(.duplicateKey, "duplicate key '\(text)'", at: mark, related: first)
         }
