@@ -250,8 +250,14 @@ private struct TreeBuilder {
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        guard let pointer, length > 0 else { return "" }
+        // Copies straight into the new string's storage: a small string is then checked with one mask instead of
+        // being packed byte by byte as `String(decoding:as:)` packs it. Invalid UTF-8 is repaired the same way.
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            guard let target = buffer.baseAddress else { return 0 }
+            target.initialize(from: pointer, count: length)
+            return length
+        }
     }
 
     private func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
