@@ -28,24 +28,9 @@ public struct ActionReference: Sendable, Hashable {
         // Every step has a `uses:` or `run:`; splitting on UTF-8 bytes instead of Characters keeps this cheap.
         // Byte splits equal Character splits only when no separator can start a grapheme cluster with a following
         // combining mark, which ASCII text guarantees; anything else takes the Character path.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let utf8 = text.utf8
-            let at = utf8.firstIndex(of: 0x40)
-            ref = at.map { String(text[utf8.index(after: $0)...]) }
-            let head = text[..<(at ?? text.endIndex)]
-            if let slash = head.utf8.firstIndex(of: 0x2F) {
-                let afterOwner = head.utf8.index(after: slash)
-                if let second = head.utf8[afterOwner...].firstIndex(of: 0x2F) {
-                    repository = head[..<second].lowercased()
-                    path = String(head[head.utf8.index(after: second)...])
-                } else {
-                    repository = head.lowercased()
-                    path = nil
-                }
-            } else {
-                repository = head.lowercased()
-                path = nil
-            }
+        var contiguous = text
+        if let parts = contiguous.withUTF8(ActionReference.splitASCII) {
+            (repository, path, ref) = parts
             return
         }
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
@@ -60,6 +45,36 @@ public struct ActionReference: Sendable, Hashable {
         }
     }
 
+    /// `owner/repo`, `path` and `ref` of an ASCII `uses:` text read in one pass over its bytes; nil when a byte is
+    /// not ASCII (the Character split handles that text).
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String?, String?)? {
+        var at = bytes.count
+        var firstSlash = -1
+        var secondSlash = -1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            guard at == bytes.count else { continue }
+            if byte == 0x40 {
+                at = index
+            } else if byte == 0x2F {
+                if firstSlash < 0 { firstSlash = index } else if secondSlash < 0 { secondSlash = index }
+            }
+        }
+        let ref = at < bytes.count ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self) : nil
+        let repositoryEnd = secondSlash >= 0 ? secondSlash : at
+        let repository = String(unsafeUninitializedCapacity: repositoryEnd) { buffer in
+            for index in 0..<repositoryEnd {
+                let byte = bytes[index]
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return repositoryEnd
+        }
+        let path = secondSlash >= 0
+            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(secondSlash + 1)..<at]), as: UTF8.self) : nil
+        return (repository, path, ref)
+    }
+
     /// `owner/repo[/path]` lowercased, the action's identity.
     public var name: String { path.map { repository + "/" + $0.lowercased() } ?? repository }
 
@@ -67,19 +82,36 @@ public struct ActionReference: Sendable, Hashable {
     public var owner: String {
         // Rules ask for every action's owner; the repository is lowercased ASCII in practice, so cut at the first
         // slash byte (the Character split stays for anything else).
-        if repository.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Like `split`, skip empty components before the first one.
-            let utf8 = repository.utf8
-            let start = utf8.firstIndex { $0 != 0x2F } ?? repository.endIndex
-            let slash = utf8[start...].firstIndex(of: 0x2F) ?? repository.endIndex
-            return String(repository[start..<slash])
+        var contiguous = repository
+        let ascii: String? = contiguous.withUTF8 { bytes in
+            var start = -1
+            var end = bytes.count
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                // Like `split`, skip empty components before the first one.
+                if start < 0 {
+                    if byte != 0x2F { start = index }
+                } else if byte == 0x2F, end == bytes.count {
+                    end = index
+                }
+            }
+            guard start >= 0 else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        return String(repository.split(separator: "/").first ?? "")
+        return ascii ?? String(repository.split(separator: "/").first ?? "")
     }
 
     /// True when `ref` is a full 40-hex commit SHA.
     public var isPinnedToCommit: Bool {
-        guard let ref, ref.count == 40 else { return false }
+        guard let ref else { return false }
+        // Up to 40 bytes, 40 Characters need 40 ASCII bytes; longer texts may hold full-width hex digits.
+        let byteCount = ref.utf8.count
+        if byteCount < 40 { return false }
+        if byteCount == 40 {
+            return ref.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+        }
+        guard ref.count == 40 else { return false }
         return ref.allSatisfy { $0.isHexDigit }
     }
 

@@ -115,7 +115,8 @@ public struct DeploymentFacts: Sendable {
         return upstreamJobs[later.job].contains(earlier.job)
     }
 
-    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [ScalarEntry]) {
+    /// Reads the facts of `jobs`; `mentionsECS` comes from the context's one walk over every scalar.
+    init(jobs: [JobFacts], source: SourceText, mentionsECS: Bool) {
         let inputs = StepInputLocator(source: source)
         var aws: [AWSInvocation] = []
         var pushes: [ImagePush] = []
@@ -224,7 +225,7 @@ public struct DeploymentFacts: Sendable {
         self.postDeployChecks = checks
         self.handsOffDeployment = handsOff
         self.upstreamJobs = upstream
-        self.mentionsECS = scalars.contains { DeploymentFacts.containsECSWord($0.node.scalar ?? "") }
+        self.mentionsECS = mentionsECS
     }
 
     /// Reads the facts an action step contributes.
@@ -268,15 +269,16 @@ public struct DeploymentFacts: Sendable {
             // A local or third-party action that deploys to ECS by name (`./.github/actions/deploy-ecs`), or that
             // updates a service and is given an ECS cluster (`./.github/actions/update-service` with `ecs-cluster`).
             let lowered = action.name
-            let namesECS = DeploymentFacts.containsECSWord(lowered)
-                || view.with.contains { DeploymentFacts.containsECSWord($0.name) && $0.name.lowercased().fastContains("cluster") }
-            if (lowered.fastContains("deploy") || lowered.fastContains("update-service")) && namesECS {
+            // The cheap name test first: most actions deploy nothing and need no ECS-word scan of their inputs.
+            if lowered.fastContains("deploy") || lowered.fastContains("update-service"),
+               DeploymentFacts.containsECSWord(lowered)
+                || view.with.contains(where: { DeploymentFacts.containsECSWord($0.name) && $0.name.lowercased().fastContains("cluster") }) {
                 deployments.append(ServiceDeployment(position: position, kind: .tool(lowered), location: inputs.stepHead(step),
                                                      waits: true, hasService: true))
                 return
             }
             // Third-party ECR push actions (e.g. kciter/aws-ecr-action) log in and push by themselves.
-            let name = action.name
+            let name = lowered
             if name.fastContains("ecr") && (name.fastContains("push") || name.fastContains("ecr-action")) {
                 logins.append(position)
                 let repo = view.input("repo") ?? view.input("repository")
@@ -350,16 +352,25 @@ public struct DeploymentFacts: Sendable {
     }
 
     private static func containsECSWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] | 0x20 == 0x65, bytes[i + 1] | 0x20 == 0x63, bytes[i + 2] | 0x20 == 0x73 {
-                let before = i == 0 ? 0x20 : bytes[i - 1]
-                let after = i + 3 < bytes.count ? bytes[i + 3] : 0x20
-                func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-                if !isLetter(before) && !isLetter(after) { return true }
+        let count = bytes.count
+        guard count >= 3 else { return false }
+        // Horspool's skip: the byte under the last letter of a three-byte window says how far the next window
+        // that can still hold `ecs` starts, so most bytes are looked at once in three.
+        var end = 2
+        while end < count {
+            switch bytes[end] | 0x20 {
+            case 0x73:
+                if bytes[end - 1] | 0x20 == 0x63, bytes[end - 2] | 0x20 == 0x65 {
+                    let before = end == 2 ? 0x20 : bytes[end - 3]
+                    let after = end + 1 < count ? bytes[end + 1] : 0x20
+                    func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+                    if !isLetter(before) && !isLetter(after) { return true }
+                }
+                end += 3
+            case 0x63: end += 1
+            case 0x65: end += 2
+            default: end += 3
             }
-            i += 1
         }
         return false
     }

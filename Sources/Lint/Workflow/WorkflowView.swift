@@ -75,16 +75,20 @@ public struct WorkflowView: Sendable {
 
     /// The scalar-keyed entries of a mapping node (empty for anything else).
     public static func entries(of node: Node?) -> [KeyedNode] {
-        guard let pairs = node?.mapping else { return [] }
-        return pairs.compactMap { pair in
-            guard let name = pair.key.scalar else { return nil }
-            return KeyedNode(name: name, key: pair.key, value: pair.value)
+        guard case .mapping(let pairs)? = node?.kind else { return [] }
+        var entries: [KeyedNode] = []
+        entries.reserveCapacity(pairs.count)
+        for index in pairs.indices {
+            guard case .scalar(let name, _) = pairs[index].key.kind else { continue }
+            entries.append(KeyedNode(name: name, key: pairs[index].key, value: pairs[index].value))
         }
+        return entries
     }
 }
 
-/// One job of a workflow.
-public struct JobView: Sendable {
+/// One job of a workflow (a class: jobs are copied into facts and iterated by every rule, and a struct's copy
+/// retained each of its many node fields).
+public final class JobView: Sendable {
     /// The job id (its key under `jobs:`).
     public let id: String
     /// The key node.
@@ -155,7 +159,12 @@ public struct JobView: Sendable {
         self.with = WorkflowView.entries(of: with)
         self.outputs = WorkflowView.entries(of: outputs)
         self.environment = environment
-        self.steps = (steps?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
+        var views: [StepView] = []
+        if case .sequence(let items)? = steps?.kind {
+            views.reserveCapacity(items.count)
+            for index in items.indices { views.append(StepView(index: index, node: items[index])) }
+        }
+        self.steps = views
         isDisabled = WorkflowView.isAlwaysFalse(condition)
     }
 
@@ -163,8 +172,8 @@ public struct JobView: Sendable {
     public var displayName: String { name?.scalar ?? id }
 }
 
-/// One step of a job.
-public struct StepView: Sendable {
+/// One step of a job (a class for the same reason as `JobView`; steps are the most numerous views).
+public final class StepView: Sendable {
     /// 0-based position in the job.
     public let index: Int
     /// The step's mapping.
