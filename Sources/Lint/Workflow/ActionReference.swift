@@ -75,6 +75,23 @@ public struct ActionReference: Sendable, Hashable {
         return (repository, path, ref)
     }
 
+    /// `majorVersion` of an ASCII ref, read on its bytes (ASCII digits are its only numeric Characters); nil when a
+    /// byte is not ASCII, `.some(nil)` when the ref is no version.
+    private static func asciiMajorVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var index = 0
+        if index < bytes.count, bytes[index] == 0x76 || bytes[index] == 0x56 { index += 1 }
+        var major = 0
+        let start = index
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            major = major * 10 + Int(bytes[index] - 0x30)
+            index += 1
+        }
+        let count = index - start
+        guard count > 0, count < 4, index == bytes.count || bytes[index] == 0x2E else { return .some(nil) }
+        return .some(major)
+    }
+
     /// `owner/repo[/path]` lowercased, the action's identity.
     public var name: String { path.map { repository + "/" + $0.lowercased() } ?? repository }
 
@@ -118,6 +135,8 @@ public struct ActionReference: Sendable, Hashable {
     /// The major version of a `vN`, `vN.M.P` or `N.M` ref; nil for SHAs and branches.
     public var majorVersion: Int? {
         guard let ref else { return nil }
+        var contiguous = ref
+        if let ascii = contiguous.withUTF8(ActionReference.asciiMajorVersion) { return ascii }
         var digits = Substring(ref)
         if digits.first == "v" || digits.first == "V" { digits = digits.dropFirst() }
         let major = digits.prefix { $0.isNumber }
@@ -152,5 +171,16 @@ extension StringProtocol {
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return String(self[start..<end])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        // The common case, nothing to trim, decided on the end bytes (an ASCII end byte is the whole end scalar).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return self
+        }
+        return self[...].trimmingWhitespace()
     }
 }

@@ -347,6 +347,7 @@ public struct DeploymentFacts: Sendable {
     /// True when `text` holds `ecs` as a word delimited by non-letters (`amazon-ecs`, `ECS_SERVICE`, `ecs.`).
     public static func containsECSWord(_ text: String) -> Bool {
         // Called for every scalar of every file: read the string's own UTF-8 storage instead of copying it.
+        guard text.utf8.count >= 3 else { return false }
         var text = text
         return text.withUTF8 { containsECSWord(bytes: $0) }
     }

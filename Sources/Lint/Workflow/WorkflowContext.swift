@@ -196,8 +196,8 @@ public final class WorkflowContext: Sendable {
         }
         self.allCommands = commands
         var scalars: [ScalarEntry] = []
-        // About one scalar per line in real workflows.
-        scalars.reserveCapacity(source.lineStarts.count + source.lineStarts.count / 4 + 8)
+        // About one scalar per line in real workflows (a key and its value share a line, a comment has none).
+        scalars.reserveCapacity(source.lineStarts.count * 3 / 2 + 8)
         var mentionsECS = false
         WorkflowContext.collectScalars(root, key: nil, into: &scalars, mentionsECS: &mentionsECS)
         self.scalarEntries = scalars
@@ -213,11 +213,16 @@ public final class WorkflowContext: Sendable {
             if !mentionsECS && DeploymentFacts.containsECSWord(text) { mentionsECS = true }
             scalars.append(ScalarEntry(node: node, key: key))
         case .sequence(let items):
-            for index in items.indices { collectScalars(items[index], key: nil, into: &scalars, mentionsECS: &mentionsECS) }
+            // Elements read through the buffer are passed borrowed; an array subscript copied each node.
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices { collectScalars(items[index], key: nil, into: &scalars, mentionsECS: &mentionsECS) }
+            }
         case .mapping(let pairs):
-            for index in pairs.indices {
-                collectScalars(pairs[index].key, key: nil, into: &scalars, mentionsECS: &mentionsECS)
-                collectScalars(pairs[index].value, key: pairs[index].key.scalar, into: &scalars, mentionsECS: &mentionsECS)
+            pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    collectScalars(pairs[index].key, key: nil, into: &scalars, mentionsECS: &mentionsECS)
+                    collectScalars(pairs[index].value, key: pairs[index].key.scalar, into: &scalars, mentionsECS: &mentionsECS)
+                }
             }
         }
     }

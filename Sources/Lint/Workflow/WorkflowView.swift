@@ -124,22 +124,24 @@ public final class JobView: Sendable {
         self.node = node
         var name: Node?, needsNode: Node?, permissions: Node?, env: Node?, concurrency: Node?, uses: Node?
         var with: Node?, outputs: Node?, environment: Node?, steps: Node?, condition: Node?
-        // One pass over the job's keys.
-        for pair in node.mapping ?? [] {
-            guard case .scalar(let key, _) = pair.key.kind else { continue }
-            switch key {
-            case "name": name = pair.value
-            case "needs": needsNode = pair.value
-            case "permissions": permissions = pair.value
-            case "env": env = pair.value
-            case "concurrency": concurrency = pair.value
-            case "uses": uses = pair.value
-            case "with": with = pair.value
-            case "outputs": outputs = pair.value
-            case "environment": environment = pair.value
-            case "steps": steps = pair.value
-            case "if": condition = pair.value
-            default: break
+        // One pass over the job's keys, read in place (iterating the pairs copied each one).
+        if case .mapping(let pairs) = node.kind {
+            for index in pairs.indices {
+                guard case .scalar(let key, _) = pairs[index].key.kind else { continue }
+                switch key {
+                case "name": name = pairs[index].value
+                case "needs": needsNode = pairs[index].value
+                case "permissions": permissions = pairs[index].value
+                case "env": env = pairs[index].value
+                case "concurrency": concurrency = pairs[index].value
+                case "uses": uses = pairs[index].value
+                case "with": with = pairs[index].value
+                case "outputs": outputs = pairs[index].value
+                case "environment": environment = pairs[index].value
+                case "steps": steps = pairs[index].value
+                case "if": condition = pairs[index].value
+                default: break
+                }
             }
         }
         self.name = name
@@ -199,18 +201,20 @@ public final class StepView: Sendable {
         self.index = index
         self.node = node
         var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?, condition: Node?
-        // One pass over the step's keys (steps are the most numerous mappings).
-        for pair in node.mapping ?? [] {
-            guard case .scalar(let key, _) = pair.key.kind else { continue }
-            switch key {
-            case "id": id = pair.value.scalar
-            case "name": name = pair.value
-            case "uses": uses = pair.value
-            case "with": with = pair.value
-            case "run": run = pair.value
-            case "env": env = pair.value
-            case "if": condition = pair.value
-            default: break
+        // One pass over the step's keys (steps are the most numerous mappings), read in place.
+        if case .mapping(let pairs) = node.kind {
+            for index in pairs.indices {
+                guard case .scalar(let key, _) = pairs[index].key.kind else { continue }
+                switch key {
+                case "id": id = pairs[index].value.scalar
+                case "name": name = pairs[index].value
+                case "uses": uses = pairs[index].value
+                case "with": with = pairs[index].value
+                case "run": run = pairs[index].value
+                case "env": env = pairs[index].value
+                case "if": condition = pairs[index].value
+                default: break
+                }
             }
         }
         self.id = id
