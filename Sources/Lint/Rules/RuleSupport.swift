@@ -88,8 +88,10 @@ struct SecretTaint {
     init(view: StepView, script: Script?, inherited: Set<String>) {
         var names = view.env.isEmpty ? inherited : inherited.union(SecretTaint.taintedNames(view.env))
         // Script variables assigned from secrets or from tainted variables.
-        for command in script?.commands ?? [] where !command.command.assignments.isEmpty {
-            for assignment in command.command.assignments {
+        // Only the assignments are read: taking each whole command struct out of its class copied every field.
+        for command in script?.commands ?? [] {
+            let assignments = command.command.assignments
+            for assignment in assignments {
                 guard let eq = SecretTaint.firstEquals(in: assignment.value) else { continue }
                 let name = String(assignment.value[..<eq])
                 let value = String(assignment.value[assignment.value.index(after: eq)...])

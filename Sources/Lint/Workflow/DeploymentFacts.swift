@@ -1,4 +1,9 @@
 import YAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where something happens: a step of a job, and for scripts the command inside it.
 public struct StepPosition: Sendable, Hashable, Comparable {
@@ -158,8 +163,8 @@ public struct DeploymentFacts: Sendable {
                 let locator = SourceLocator(script: script, source: source)
                 for resolved in script.commands {
                     let position = StepPosition(job: job.index, step: step.view.index, command: resolved.index)
-                    let command = resolved.command
-                    guard let name = command.name else { continue }
+                    // The command struct stays in its class until a finding needs it (copying it retained every field).
+                    guard let name = resolved.command.name else { continue }
                     let base = name.fastContains("/") ? (name.split(separator: "/").last.map(String.init) ?? name) : name
                     switch base {
                     case "aws":
@@ -177,13 +182,13 @@ public struct DeploymentFacts: Sendable {
                         switch operation {
                         case "update-service":
                             deployments.append(ServiceDeployment(position: position, kind: .updateService,
-                                location: locator.location(command), waits: false, hasService: command.has(flag: "--service")))
+                                location: locator.location(resolved.command), waits: false, hasService: resolved.command.has(flag: "--service")))
                         case "create-service":
                             deployments.append(ServiceDeployment(position: position, kind: .createService,
-                                location: locator.location(command), waits: false, hasService: true))
+                                location: locator.location(resolved.command), waits: false, hasService: true))
                         case "deploy":
                             deployments.append(ServiceDeployment(position: position, kind: .codeDeploy,
-                                location: locator.location(command), waits: true, hasService: true))
+                                location: locator.location(resolved.command), waits: true, hasService: true))
                         case "wait":
                             if let waiter = invocation.waiter?.value, waiter == "services-stable" || waiter == "tasks-running" {
                                 waits.append(position)
@@ -201,7 +206,7 @@ public struct DeploymentFacts: Sendable {
                         guard isDeploy, base != "cdk" else { continue }
                         let noWait = words.fastContains("--no-wait") || words.fastContains("--detach") || words.fastContains("--timeout=-1")
                             || (base == "ecspresso" && words.fastContains("--no-wait"))
-                        deployments.append(ServiceDeployment(position: position, kind: .tool(base), location: locator.location(command),
+                        deployments.append(ServiceDeployment(position: position, kind: .tool(base), location: locator.location(resolved.command),
                                                              waits: !noWait, hasService: true))
                     case "curl", "wget", "http", "httpie":
                         if resolved.resolved.contains(where: { $0.fastContains("http://") || $0.fastContains("https://") || $0.fastContains("health") }) {
@@ -350,6 +355,27 @@ public struct DeploymentFacts: Sendable {
         guard text.utf8.count >= 3 else { return false }
         var text = text
         return text.withUTF8 { containsECSWord(bytes: $0) }
+    }
+
+    /// False only when `bytes` are UTF-8 (no NUL, which UTF-16 text of ASCII has) and never spell `ecs` in any case,
+    /// so no text taken from them without escapes can hold the word.
+    static func mayMentionECS(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            if memchr(base, 0, bytes.count) != nil { return true }
+            var end = 2
+            while end < bytes.count {
+                switch bytes[end] | 0x20 {
+                case 0x73:
+                    if bytes[end - 1] | 0x20 == 0x63, bytes[end - 2] | 0x20 == 0x65 { return true }
+                    end += 3
+                case 0x63: end += 1
+                case 0x65: end += 2
+                default: end += 3
+                }
+            }
+            return false
+        }
     }
 
     private static func containsECSWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -195,36 +195,10 @@ public final class WorkflowContext: Sendable {
             for command in script.commands { commands.append((step, script, command)) }
         }
         self.allCommands = commands
-        var scalars: [ScalarEntry] = []
-        // About one scalar per line in real workflows (a key and its value share a line, a comment has none).
-        scalars.reserveCapacity(source.lineStarts.count * 3 / 2 + 8)
-        var mentionsECS = false
-        WorkflowContext.collectScalars(root, key: nil, into: &scalars, mentionsECS: &mentionsECS)
-        self.scalarEntries = scalars
-        self.deployment = DeploymentFacts(jobs: self.jobs, source: source, mentionsECS: mentionsECS)
-    }
-
-    /// Appends every scalar below `node` in document order (a key before its value), with the key each is the value
-    /// of, and notes whether one names ECS. Recursive: the parser bounds nesting depth (`ParseLimits.maxDepth`), and
-    /// walking the tree in place copies no node onto a work stack.
-    private static func collectScalars(_ node: Node, key: String?, into scalars: inout [ScalarEntry], mentionsECS: inout Bool) {
-        switch node.kind {
-        case .scalar(let text, _):
-            if !mentionsECS && DeploymentFacts.containsECSWord(text) { mentionsECS = true }
-            scalars.append(ScalarEntry(node: node, key: key))
-        case .sequence(let items):
-            // Elements read through the buffer are passed borrowed; an array subscript copied each node.
-            items.withUnsafeBufferPointer { items in
-                for index in items.indices { collectScalars(items[index], key: nil, into: &scalars, mentionsECS: &mentionsECS) }
-            }
-        case .mapping(let pairs):
-            pairs.withUnsafeBufferPointer { pairs in
-                for index in pairs.indices {
-                    collectScalars(pairs[index].key, key: nil, into: &scalars, mentionsECS: &mentionsECS)
-                    collectScalars(pairs[index].value, key: pairs[index].key.scalar, into: &scalars, mentionsECS: &mentionsECS)
-                }
-            }
-        }
+        var collector = ScalarCollector(source: source)
+        withUnsafePointer(to: root) { collector.visit($0, key: nil) }
+        self.scalarEntries = collector.entries
+        self.deployment = DeploymentFacts(jobs: self.jobs, source: source, mentionsECS: collector.mentionsECS)
     }
 
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.
