@@ -15,6 +15,11 @@ public struct ActionReference: Sendable, Hashable {
     public init?(parsing raw: String) {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
+        var contiguous = text
+        if let parsed = contiguous.withUTF8(ActionReference.parseASCII) {
+            self = parsed
+            return
+        }
         if text.hasPrefix("./") || text.hasPrefix("../") {
             repository = ""; path = text; ref = nil; isLocal = true; isDocker = false
             return
@@ -25,14 +30,6 @@ public struct ActionReference: Sendable, Hashable {
         }
         isLocal = false
         isDocker = false
-        // Every step has a `uses:` or `run:`; splitting on UTF-8 bytes instead of Characters keeps this cheap.
-        // Byte splits equal Character splits only when no separator can start a grapheme cluster with a following
-        // combining mark, which ASCII text guarantees; anything else takes the Character path.
-        var contiguous = text
-        if let parts = contiguous.withUTF8(ActionReference.splitASCII) {
-            (repository, path, ref) = parts
-            return
-        }
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         ref = parts.count == 2 ? String(parts[1]) : nil
         let segments = parts[0].split(separator: "/", omittingEmptySubsequences: false)
@@ -45,16 +42,43 @@ public struct ActionReference: Sendable, Hashable {
         }
     }
 
-    /// `owner/repo`, `path` and `ref` of an ASCII `uses:` text read in one pass over its bytes; nil when a byte is
-    /// not ASCII (the Character split handles that text).
-    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String?, String?)? {
+    private init(repository: String, path: String?, ref: String?, isLocal: Bool, isDocker: Bool) {
+        self.repository = repository
+        self.path = path
+        self.ref = ref
+        self.isLocal = isLocal
+        self.isDocker = isDocker
+    }
+
+    /// The reference an ASCII `uses:` text names, read on its bytes; nil when a byte is not ASCII. Every step has a
+    /// `uses:` or `run:`, so this is the common path: on ASCII text, byte prefixes and splits equal the Character
+    /// ones (no separator can start a grapheme cluster with a following combining mark).
+    private static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ActionReference? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.utf8CodeUnitCount <= bytes.count
+                && (0..<prefix.utf8CodeUnitCount).allSatisfy { bytes[$0] == prefix.utf8Start[$0] }
+        }
+        if hasPrefix("./") || hasPrefix("../") {
+            return ActionReference(repository: "", path: String(decoding: bytes, as: UTF8.self), ref: nil,
+                                   isLocal: true, isDocker: false)
+        }
+        if hasPrefix("docker://") {
+            return ActionReference(repository: "", path: String(decoding: UnsafeBufferPointer(rebasing: bytes[9...]), as: UTF8.self),
+                                   ref: nil, isLocal: false, isDocker: true)
+        }
+        let (repository, path, ref) = splitASCII(bytes)
+        return ActionReference(repository: repository, path: path, ref: ref, isLocal: false, isDocker: false)
+    }
+
+    /// `owner/repo`, `path` and `ref` of an ASCII `uses:` text, in one pass over its bytes.
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String?, String?) {
         var at = bytes.count
         var firstSlash = -1
         var secondSlash = -1
         for index in bytes.indices {
             let byte = bytes[index]
-            if byte >= 0x80 { return nil }
-            guard at == bytes.count else { continue }
+            guard at == bytes.count else { break }
             if byte == 0x40 {
                 at = index
             } else if byte == 0x2F {

@@ -33,11 +33,19 @@ struct ScalarCollector {
             }
         case .mapping(let pairs):
             pairs.withUnsafeBufferPointer { pairs in
-                for index in pairs.indices {
-                    withUnsafePointer(to: pairs[index].key) { visit($0, key: nil) }
+                guard let base = pairs.baseAddress else { return }
+                for index in 0..<pairs.count {
+                    let pair = base + index
                     var name: String?
-                    if case .scalar(let text, _) = pairs[index].key.kind { name = text }
-                    withUnsafePointer(to: pairs[index].value) { visit($0, key: name) }
+                    if case .scalar(let text, _) = pair.pointee.key.kind { name = text }
+                    // Stored properties always have an address; the copying branch only keeps this total.
+                    if let key = pair.pointer(to: \.key), let value = pair.pointer(to: \.value) {
+                        visit(key, key: nil)
+                        visit(value, key: name)
+                    } else {
+                        withUnsafePointer(to: pair.pointee.key) { visit($0, key: nil) }
+                        withUnsafePointer(to: pair.pointee.value) { visit($0, key: name) }
+                    }
                 }
             }
         }
