@@ -360,21 +360,20 @@ public struct DeploymentFacts: Sendable {
     /// False only when `bytes` are UTF-8 (no NUL, which UTF-16 text of ASCII has) and never spell `ecs` in any case,
     /// so no text taken from them without escapes can hold the word.
     static func mayMentionECS(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            if memchr(base, 0, bytes.count) != nil { return true }
-            var end = 2
-            while end < bytes.count {
-                switch bytes[end] | 0x20 {
-                case 0x73:
-                    if bytes[end - 1] | 0x20 == 0x63, bytes[end - 2] | 0x20 == 0x65 { return true }
-                    end += 3
-                case 0x63: end += 1
-                case 0x65: end += 2
-                default: end += 3
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            if memchr(base, 0, buffer.count) != nil { return true }
+            // memchr finds the rare middle letter with vector instructions; only its neighbours are then read.
+            func spells(middle: UInt8) -> Bool {
+                var offset = 1
+                while offset + 1 < buffer.count, let hit = memchr(base + offset, Int32(middle), buffer.count - 1 - offset) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if buffer[at - 1] | 0x20 == 0x65, buffer[at + 1] | 0x20 == 0x73 { return true }
+                    offset = at + 1
                 }
+                return false
             }
-            return false
+            return spells(middle: 0x63) || spells(middle: 0x43)
         }
     }
 
