@@ -166,6 +166,8 @@ public struct DeploymentFacts: Sendable {
                     // The command struct stays in its class until a finding needs it (copying it retained every field).
                     guard let name = resolved.command.name else { continue }
                     let base = name.fastContains("/") ? (name.split(separator: "/").last.map(String.init) ?? name) : name
+                    // Most commands (echo, cd, npm...) are none of the cases below: one hash instead of a compare per case.
+                    guard DeploymentFacts.commandNames.contains(base) else { continue }
                     switch base {
                     case "aws":
                         guard let invocation = DeploymentFacts.awsInvocation(resolved, position: position) else { continue }
@@ -232,6 +234,10 @@ public struct DeploymentFacts: Sendable {
         self.upstreamJobs = upstream
         self.mentionsECS = mentionsECS
     }
+
+    /// Every command name the command switch of `init` has a case for.
+    private static let commandNames: Set<String> = ["aws", "docker", "podman", "docker-compose", "ecs", "ecs-deploy", "copilot",
+                                                    "ecspresso", "ecs-cli", "cdk", "ecs-tool", "curl", "wget", "http", "httpie", "gh"]
 
     /// Reads the facts an action step contributes.
     private static func readAction(_ action: ActionReference, step: StepFacts, position: StepPosition, inputs: StepInputLocator,
