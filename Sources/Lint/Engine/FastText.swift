@@ -12,6 +12,8 @@ extension StringProtocol {
         var needle = needle
         return needle.withUTF8 { pin -> Bool in
             guard let first = pin.first else { return true }
+            // A text shorter than the needle (most scalars against most needles) needs no search.
+            guard self.utf8.count >= pin.count else { return false }
             let found = self.utf8.withContiguousStorageIfAvailable { hay -> Bool in
                 FastText.find(pin, in: hay, first: first)
             }
@@ -28,6 +30,18 @@ enum FastText {
         guard m <= n, let base = hay.baseAddress else { return false }
         var i = 0
         let lastStart = n - m
+        // A short text is cheaper to walk than to hand to memchr.
+        if lastStart < 16 {
+            while i <= lastStart {
+                if hay[i] == first {
+                    var j = 1
+                    while j < m && hay[i + j] == pin[j] { j += 1 }
+                    if j == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
         while i <= lastStart {
             // memchr finds candidate first bytes with vector instructions; rules search every scalar of every file.
             guard let hit = memchr(base + i, Int32(first), lastStart - i + 1) else { return false }

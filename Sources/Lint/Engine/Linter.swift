@@ -137,7 +137,8 @@ public struct Linter: Sendable {
     private func finish(_ findings: [(Rule, Finding)], source: SourceText) -> [Diagnostic] {
         guard !findings.isEmpty else { return [] }
         let inline = InlineSuppressions(source: source)
-        var seen = Set<Diagnostic>()
+        // A file has a handful of findings: comparing with the kept ones finds duplicates without hashing every field.
+        var seen = findings.count > 16 ? Set<Diagnostic>() : nil
         var output: [Diagnostic] = []
         for (rule, finding) in findings {
             let id = rule.id
@@ -146,7 +147,7 @@ public struct Linter: Sendable {
             let severity = configuration.severityOverrides[id] ?? rule.description.severity
             let diagnostic = Diagnostic(ruleID: id, severity: severity, message: finding.message, location: finding.location,
                                         related: finding.related, sensitiveTexts: finding.sensitiveTexts, fix: finding.fix)
-            if seen.insert(diagnostic).inserted { output.append(diagnostic) }
+            if seen?.insert(diagnostic).inserted ?? !output.contains(diagnostic) { output.append(diagnostic) }
         }
         return output
     }

@@ -41,13 +41,17 @@ public struct JSONReporter: Reporter {
 
     /// The entries as `JSONEncoder` writes them with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte
     /// for byte (keys in sorted order, `"key" : value`, two-space indents, `[\n\n]` for an empty array). The
-    /// encoder's generic Codable path cost ~70k instructions per finding, on the main thread after the parallel lint.
+    /// encoder's generic Codable path cost ~70k instructions per finding, on the main thread after the parallel lint;
+    /// the text is built as bytes, which costs no temporary strings per field.
     /// A field added to `Entry` must be written here too (the JSON golden files catch a miss).
     static func write(_ entries: [Entry]) -> String {
-        var out = "["
         guard !entries.isEmpty else { return "[\n\n]" }
-        for (index, entry) in entries.enumerated() {
-            out += index == 0 ? "\n  {\n" : ",\n  {\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 400)
+        out.append(0x5B)
+        for index in entries.indices {
+            let entry = entries[index]
+            append(index == 0 ? "\n  {\n" : ",\n  {\n", to: &out)
             field("column", entry.column, &out, indent: "    ")
             field("endColumn", entry.endColumn, &out, indent: "    ")
             field("endLine", entry.endLine, &out, indent: "    ")
@@ -55,69 +59,79 @@ public struct JSONReporter: Reporter {
             field("line", entry.line, &out, indent: "    ")
             field("message", entry.message, &out, indent: "    ")
             field("path", entry.path, &out, indent: "    ")
-            out += "    \"related\" : ["
+            append("    \"related\" : [", to: &out)
             if entry.related.isEmpty {
-                out += "\n\n    ],\n"
+                append("\n\n    ],\n", to: &out)
             } else {
-                for (relatedIndex, related) in entry.related.enumerated() {
-                    out += relatedIndex == 0 ? "\n      {\n" : ",\n      {\n"
+                for relatedIndex in entry.related.indices {
+                    let related = entry.related[relatedIndex]
+                    append(relatedIndex == 0 ? "\n      {\n" : ",\n      {\n", to: &out)
                     field("column", related.column, &out, indent: "        ")
                     field("label", related.label, &out, indent: "        ")
                     field("line", related.line, &out, indent: "        ")
                     field("path", related.path, &out, indent: "        ", last: true)
-                    out += "      }"
+                    append("      }", to: &out)
                 }
-                out += "\n    ],\n"
+                append("\n    ],\n", to: &out)
             }
             field("rule", entry.rule, &out, indent: "    ")
             field("severity", entry.severity, &out, indent: "    ", last: true)
-            out += "  }"
+            append("  }", to: &out)
         }
-        out += "\n]"
-        return out
+        append("\n]", to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func field(_ key: String, _ value: Int, _ out: inout String, indent: String, last: Bool = false) {
-        out += indent + "\"" + key + "\" : " + String(value) + (last ? "\n" : ",\n")
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: text.utf8)
     }
 
-    private static func field(_ key: String, _ value: String, _ out: inout String, indent: String, last: Bool = false) {
-        out += indent + "\"" + key + "\" : "
+    private static func field(_ key: String, _ value: Int, _ out: inout [UInt8], indent: String, last: Bool = false) {
+        append(indent, to: &out)
+        out.append(0x22)
+        append(key, to: &out)
+        append("\" : ", to: &out)
+        append(String(value), to: &out)
+        append(last ? "\n" : ",\n", to: &out)
+    }
+
+    private static func field(_ key: String, _ value: String, _ out: inout [UInt8], indent: String, last: Bool = false) {
+        append(indent, to: &out)
+        out.append(0x22)
+        append(key, to: &out)
+        append("\" : ", to: &out)
         appendQuoted(value, to: &out)
-        out += last ? "\n" : ",\n"
+        append(last ? "\n" : ",\n", to: &out)
     }
 
     /// A JSON string as JSONEncoder escapes it: `"` and `\\`, the five short control escapes, other controls as
-    /// lower-case `\\u00xx`; everything else (DEL and non-ASCII included) as is.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let value = scalars[index].value
-            let escape: String?
-            switch value {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x08: escape = "\\b"
-            case 0x09: escape = "\\t"
-            case 0x0A: escape = "\\n"
-            case 0x0C: escape = "\\f"
-            case 0x0D: escape = "\\r"
-            case 0..<0x20:
-                let hex = String(value, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+    /// lower-case `\\u00xx`; everything else (DEL and non-ASCII included) as is. Every escaped character is one
+    /// ASCII byte, so the text is read byte by byte and plain runs are copied whole.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var plainStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
+                switch byte {
+                case 0x22: append("\\\"", to: &out)
+                case 0x5C: append("\\\\", to: &out)
+                case 0x08: append("\\b", to: &out)
+                case 0x09: append("\\t", to: &out)
+                case 0x0A: append("\\n", to: &out)
+                case 0x0C: append("\\f", to: &out)
+                case 0x0D: append("\\r", to: &out)
+                default:
+                    let hex = String(byte, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
+                }
+                plainStart = index + 1
             }
-            if let escape {
-                out += String(scalars[plainStart..<index])
-                out += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...]))
         }
-        out += String(scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        out.append(0x22)
     }
 }

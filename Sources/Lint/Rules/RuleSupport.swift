@@ -86,11 +86,13 @@ struct SecretTaint {
     }
 
     init(view: StepView, script: Script?, inherited: Set<String>) {
-        var names = inherited.union(SecretTaint.taintedNames(view.env))
+        var names = view.env.isEmpty ? inherited : inherited.union(SecretTaint.taintedNames(view.env))
         // Script variables assigned from secrets or from tainted variables.
-        for command in script?.commands ?? [] where !command.command.assignments.isEmpty {
-            for assignment in command.command.assignments {
-                guard let eq = assignment.value.firstIndex(of: "=") else { continue }
+        // Only the assignments are read: taking each whole command struct out of its class copied every field.
+        for command in script?.commands ?? [] {
+            let assignments = command.command.assignments
+            for assignment in assignments {
+                guard let eq = SecretTaint.firstEquals(in: assignment.value) else { continue }
                 let name = String(assignment.value[..<eq])
                 let value = String(assignment.value[assignment.value.index(after: eq)...])
                 // A command substitution's output is not the secret it used (an HTTP status, a signature).
@@ -99,6 +101,24 @@ struct SecretTaint {
             }
         }
         taintedVariables = names
+    }
+
+    /// The index of the first `=` Character of `text`. Found by byte when every byte up to it and the one after it
+    /// are ASCII: no grapheme cluster then joins the `=` with a neighbour, so the byte is the Character.
+    static func firstEquals(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 { break }
+            if byte == 0x3D {
+                let next = utf8.index(after: index)
+                if next == utf8.endIndex || utf8[next] < 0x80 { return index }
+                break
+            }
+            index = utf8.index(after: index)
+        }
+        return text.firstIndex(of: "=")
     }
 
     /// True when `text` (unresolved) reads a secret directly or through a tainted variable.
@@ -116,6 +136,8 @@ struct SecretTaint {
     static func mentions(_ text: String, _ names: Set<String>) -> Bool {
         guard text.fastContains("$") else { return false }
         for name in names {
+            // Every form below spells the name: most texts do not, and skip building the four needles.
+            guard text.fastContains(name) else { continue }
             if text.fastContains("${\(name)}") || text.fastContains("${\(name):") || text.fastContains("env.\(name)") { return true }
             for range in text.utf8Ranges(of: "$" + name) {
                 let bytes = Array(text.utf8)

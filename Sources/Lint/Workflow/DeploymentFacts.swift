@@ -1,4 +1,9 @@
 import YAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where something happens: a step of a job, and for scripts the command inside it.
 public struct StepPosition: Sendable, Hashable, Comparable {
@@ -115,7 +120,8 @@ public struct DeploymentFacts: Sendable {
         return upstreamJobs[later.job].contains(earlier.job)
     }
 
-    init(jobs: [JobFacts], workflow: WorkflowView, source: SourceText, scalars: [ScalarEntry]) {
+    /// Reads the facts of `jobs`; `mentionsECS` comes from the context's one walk over every scalar.
+    init(jobs: [JobFacts], source: SourceText, mentionsECS: Bool) {
         let inputs = StepInputLocator(source: source)
         var aws: [AWSInvocation] = []
         var pushes: [ImagePush] = []
@@ -157,9 +163,11 @@ public struct DeploymentFacts: Sendable {
                 let locator = SourceLocator(script: script, source: source)
                 for resolved in script.commands {
                     let position = StepPosition(job: job.index, step: step.view.index, command: resolved.index)
-                    let command = resolved.command
-                    guard let name = command.name else { continue }
+                    // The command struct stays in its class until a finding needs it (copying it retained every field).
+                    guard let name = resolved.command.name else { continue }
                     let base = name.fastContains("/") ? (name.split(separator: "/").last.map(String.init) ?? name) : name
+                    // Most commands (echo, cd, npm...) are none of the cases below: one hash instead of a compare per case.
+                    guard DeploymentFacts.commandNames.contains(base) else { continue }
                     switch base {
                     case "aws":
                         guard let invocation = DeploymentFacts.awsInvocation(resolved, position: position) else { continue }
@@ -176,13 +184,13 @@ public struct DeploymentFacts: Sendable {
                         switch operation {
                         case "update-service":
                             deployments.append(ServiceDeployment(position: position, kind: .updateService,
-                                location: locator.location(command), waits: false, hasService: command.has(flag: "--service")))
+                                location: locator.location(resolved.command), waits: false, hasService: resolved.command.has(flag: "--service")))
                         case "create-service":
                             deployments.append(ServiceDeployment(position: position, kind: .createService,
-                                location: locator.location(command), waits: false, hasService: true))
+                                location: locator.location(resolved.command), waits: false, hasService: true))
                         case "deploy":
                             deployments.append(ServiceDeployment(position: position, kind: .codeDeploy,
-                                location: locator.location(command), waits: true, hasService: true))
+                                location: locator.location(resolved.command), waits: true, hasService: true))
                         case "wait":
                             if let waiter = invocation.waiter?.value, waiter == "services-stable" || waiter == "tasks-running" {
                                 waits.append(position)
@@ -200,7 +208,7 @@ public struct DeploymentFacts: Sendable {
                         guard isDeploy, base != "cdk" else { continue }
                         let noWait = words.fastContains("--no-wait") || words.fastContains("--detach") || words.fastContains("--timeout=-1")
                             || (base == "ecspresso" && words.fastContains("--no-wait"))
-                        deployments.append(ServiceDeployment(position: position, kind: .tool(base), location: locator.location(command),
+                        deployments.append(ServiceDeployment(position: position, kind: .tool(base), location: locator.location(resolved.command),
                                                              waits: !noWait, hasService: true))
                     case "curl", "wget", "http", "httpie":
                         if resolved.resolved.contains(where: { $0.fastContains("http://") || $0.fastContains("https://") || $0.fastContains("health") }) {
@@ -224,8 +232,12 @@ public struct DeploymentFacts: Sendable {
         self.postDeployChecks = checks
         self.handsOffDeployment = handsOff
         self.upstreamJobs = upstream
-        self.mentionsECS = scalars.contains { DeploymentFacts.containsECSWord($0.node.scalar ?? "") }
+        self.mentionsECS = mentionsECS
     }
+
+    /// Every command name the command switch of `init` has a case for.
+    private static let commandNames: Set<String> = ["aws", "docker", "podman", "docker-compose", "ecs", "ecs-deploy", "copilot",
+                                                    "ecspresso", "ecs-cli", "cdk", "ecs-tool", "curl", "wget", "http", "httpie", "gh"]
 
     /// Reads the facts an action step contributes.
     private static func readAction(_ action: ActionReference, step: StepFacts, position: StepPosition, inputs: StepInputLocator,
@@ -268,15 +280,16 @@ public struct DeploymentFacts: Sendable {
             // A local or third-party action that deploys to ECS by name (`./.github/actions/deploy-ecs`), or that
             // updates a service and is given an ECS cluster (`./.github/actions/update-service` with `ecs-cluster`).
             let lowered = action.name
-            let namesECS = DeploymentFacts.containsECSWord(lowered)
-                || view.with.contains { DeploymentFacts.containsECSWord($0.name) && $0.name.lowercased().fastContains("cluster") }
-            if (lowered.fastContains("deploy") || lowered.fastContains("update-service")) && namesECS {
+            // The cheap name test first: most actions deploy nothing and need no ECS-word scan of their inputs.
+            if lowered.fastContains("deploy") || lowered.fastContains("update-service"),
+               DeploymentFacts.containsECSWord(lowered)
+                || view.with.contains(where: { DeploymentFacts.containsECSWord($0.name) && $0.name.lowercased().fastContains("cluster") }) {
                 deployments.append(ServiceDeployment(position: position, kind: .tool(lowered), location: inputs.stepHead(step),
                                                      waits: true, hasService: true))
                 return
             }
             // Third-party ECR push actions (e.g. kciter/aws-ecr-action) log in and push by themselves.
-            let name = action.name
+            let name = lowered
             if name.fastContains("ecr") && (name.fastContains("push") || name.fastContains("ecr-action")) {
                 logins.append(position)
                 let repo = view.input("repo") ?? view.input("repository")
@@ -345,21 +358,51 @@ public struct DeploymentFacts: Sendable {
     /// True when `text` holds `ecs` as a word delimited by non-letters (`amazon-ecs`, `ECS_SERVICE`, `ecs.`).
     public static func containsECSWord(_ text: String) -> Bool {
         // Called for every scalar of every file: read the string's own UTF-8 storage instead of copying it.
+        guard text.utf8.count >= 3 else { return false }
         var text = text
         return text.withUTF8 { containsECSWord(bytes: $0) }
     }
 
-    private static func containsECSWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] | 0x20 == 0x65, bytes[i + 1] | 0x20 == 0x63, bytes[i + 2] | 0x20 == 0x73 {
-                let before = i == 0 ? 0x20 : bytes[i - 1]
-                let after = i + 3 < bytes.count ? bytes[i + 3] : 0x20
-                func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-                if !isLetter(before) && !isLetter(after) { return true }
+    /// False only when `bytes` are UTF-8 (no NUL, which UTF-16 text of ASCII has) and never spell `ecs` in any case,
+    /// so no text taken from them without escapes can hold the word.
+    static func mayMentionECS(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            if memchr(base, 0, buffer.count) != nil { return true }
+            // memchr finds the rare middle letter with vector instructions; only its neighbours are then read.
+            func spells(middle: UInt8) -> Bool {
+                var offset = 1
+                while offset + 1 < buffer.count, let hit = memchr(base + offset, Int32(middle), buffer.count - 1 - offset) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if buffer[at - 1] | 0x20 == 0x65, buffer[at + 1] | 0x20 == 0x73 { return true }
+                    offset = at + 1
+                }
+                return false
             }
-            i += 1
+            return spells(middle: 0x63) || spells(middle: 0x43)
+        }
+    }
+
+    private static func containsECSWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 3 else { return false }
+        // Horspool's skip: the byte under the last letter of a three-byte window says how far the next window
+        // that can still hold `ecs` starts, so most bytes are looked at once in three.
+        var end = 2
+        while end < count {
+            switch bytes[end] | 0x20 {
+            case 0x73:
+                if bytes[end - 1] | 0x20 == 0x63, bytes[end - 2] | 0x20 == 0x65 {
+                    let before = end == 2 ? 0x20 : bytes[end - 3]
+                    let after = end + 1 < count ? bytes[end + 1] : 0x20
+                    func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+                    if !isLetter(before) && !isLetter(after) { return true }
+                }
+                end += 3
+            case 0x63: end += 1
+            case 0x65: end += 2
+            default: end += 3
+            }
         }
         return false
     }

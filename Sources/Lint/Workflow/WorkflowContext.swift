@@ -133,11 +133,13 @@ public final class WorkflowContext: Sendable {
         }
         for entry in view.env { if let text = entry.text { base.env[entry.name] = base.resolve(text) } }
         var jobs: [JobFacts] = []
+        jobs.reserveCapacity(view.jobs.count)
         let workflowTaint = SecretTaint.taintedNames(view.env)
         for (jobIndex, job) in view.jobs.enumerated() {
             var scope = base
             for entry in job.env { if let text = entry.text { scope.env[entry.name] = scope.resolve(text) } }
             var steps: [StepFacts] = []
+            steps.reserveCapacity(job.steps.count)
             let inheritedTaint = workflowTaint.union(SecretTaint.taintedNames(job.env))
             for step in job.steps {
                 var stepScope = scope
@@ -177,28 +179,26 @@ public final class WorkflowContext: Sendable {
                 return StepFacts(jobIndex: step.jobIndex, view: step.view, scope: scope, script: step.script, taint: step.taint)
             })
         }
-        self.allSteps = self.jobs.flatMap(\.steps)
+        var flatSteps: [StepFacts] = []
+        var commandCount = 0
+        for job in self.jobs {
+            for step in job.steps {
+                flatSteps.append(step)
+                commandCount += step.script?.commands.count ?? 0
+            }
+        }
+        self.allSteps = flatSteps
         var commands: [(step: StepFacts, script: Script, command: ResolvedCommand)] = []
-        for step in allSteps {
+        commands.reserveCapacity(commandCount)
+        for step in flatSteps {
             guard let script = step.script else { continue }
             for command in script.commands { commands.append((step, script, command)) }
         }
         self.allCommands = commands
-        var scalars: [ScalarEntry] = []
-        var stack: [(Node, String?)] = [(root, nil)]
-        while let (node, key) = stack.popLast() {
-            switch node.kind {
-            case .scalar: scalars.append(ScalarEntry(node: node, key: key))
-            case .sequence(let items): for item in items.reversed() { stack.append((item, nil)) }
-            case .mapping(let pairs):
-                for pair in pairs.reversed() {
-                    stack.append((pair.value, pair.key.scalar))
-                    stack.append((pair.key, nil))
-                }
-            }
-        }
-        self.scalarEntries = scalars
-        self.deployment = DeploymentFacts(jobs: self.jobs, workflow: view, source: source, scalars: scalars)
+        var collector = ScalarCollector(source: source)
+        withUnsafePointer(to: root) { collector.visit($0, key: nil) }
+        self.scalarEntries = collector.entries
+        self.deployment = DeploymentFacts(jobs: self.jobs, source: source, mentionsECS: collector.mentionsECS)
     }
 
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.

@@ -75,16 +75,26 @@ public struct WorkflowView: Sendable {
 
     /// The scalar-keyed entries of a mapping node (empty for anything else).
     public static func entries(of node: Node?) -> [KeyedNode] {
-        guard let pairs = node?.mapping else { return [] }
-        return pairs.compactMap { pair in
-            guard let name = pair.key.scalar else { return nil }
-            return KeyedNode(name: name, key: pair.key, value: pair.value)
+        guard let node else { return [] }
+        return entries(in: node)
+    }
+
+    /// `entries(of:)` of a node at hand (wrapping it in an optional copied it).
+    static func entries(in node: Node) -> [KeyedNode] {
+        guard case .mapping(let pairs) = node.kind else { return [] }
+        var entries: [KeyedNode] = []
+        entries.reserveCapacity(pairs.count)
+        for index in pairs.indices {
+            guard case .scalar(let name, _) = pairs[index].key.kind else { continue }
+            entries.append(KeyedNode(name: name, key: pairs[index].key, value: pairs[index].value))
         }
+        return entries
     }
 }
 
-/// One job of a workflow.
-public struct JobView: Sendable {
+/// One job of a workflow (a class: jobs are copied into facts and iterated by every rule, and a struct's copy
+/// retained each of its many node fields).
+public final class JobView: Sendable {
     /// The job id (its key under `jobs:`).
     public let id: String
     /// The key node.
@@ -118,29 +128,33 @@ public struct JobView: Sendable {
         self.id = id
         self.key = key
         self.node = node
-        var name: Node?, needsNode: Node?, permissions: Node?, env: Node?, concurrency: Node?, uses: Node?
-        var with: Node?, outputs: Node?, environment: Node?, steps: Node?, condition: Node?
-        // One pass over the job's keys.
-        for pair in node.mapping ?? [] {
-            guard case .scalar(let key, _) = pair.key.kind else { continue }
+        let pairs: [Node.Pair]
+        if case .mapping(let found) = node.kind { pairs = found } else { pairs = [] }
+        // One pass over the job's keys noting where each is; the nodes are then taken once, straight into the
+        // properties (optional node locals cost a copy and a destroy each).
+        var nameAt = -1, needsAt = -1, permissionsAt = -1, envAt = -1, concurrencyAt = -1, usesAt = -1
+        var withAt = -1, outputsAt = -1, environmentAt = -1, stepsAt = -1, conditionAt = -1
+        for at in pairs.indices {
+            guard case .scalar(let key, _) = pairs[at].key.kind else { continue }
             switch key {
-            case "name": name = pair.value
-            case "needs": needsNode = pair.value
-            case "permissions": permissions = pair.value
-            case "env": env = pair.value
-            case "concurrency": concurrency = pair.value
-            case "uses": uses = pair.value
-            case "with": with = pair.value
-            case "outputs": outputs = pair.value
-            case "environment": environment = pair.value
-            case "steps": steps = pair.value
-            case "if": condition = pair.value
+            case "name": nameAt = at
+            case "needs": needsAt = at
+            case "permissions": permissionsAt = at
+            case "env": envAt = at
+            case "concurrency": concurrencyAt = at
+            case "uses": usesAt = at
+            case "with": withAt = at
+            case "outputs": outputsAt = at
+            case "environment": environmentAt = at
+            case "steps": stepsAt = at
+            case "if": conditionAt = at
             default: break
             }
         }
-        self.name = name
+        name = nameAt >= 0 ? pairs[nameAt].value : nil
         var needs: [KeyedNode] = []
-        if let value = needsNode {
+        if needsAt >= 0 {
+            let value = pairs[needsAt].value
             if let text = value.scalar {
                 needs.append(KeyedNode(name: text, key: value, value: value))
             } else if let items = value.sequence {
@@ -148,23 +162,28 @@ public struct JobView: Sendable {
             }
         }
         self.needs = needs
-        self.permissions = permissions
-        self.env = WorkflowView.entries(of: env)
-        self.concurrency = concurrency
-        self.uses = uses
-        self.with = WorkflowView.entries(of: with)
-        self.outputs = WorkflowView.entries(of: outputs)
-        self.environment = environment
-        self.steps = (steps?.sequence ?? []).enumerated().map { StepView(index: $0.offset, node: $0.element) }
-        isDisabled = WorkflowView.isAlwaysFalse(condition)
+        permissions = permissionsAt >= 0 ? pairs[permissionsAt].value : nil
+        env = envAt >= 0 ? WorkflowView.entries(in: pairs[envAt].value) : []
+        concurrency = concurrencyAt >= 0 ? pairs[concurrencyAt].value : nil
+        uses = usesAt >= 0 ? pairs[usesAt].value : nil
+        with = withAt >= 0 ? WorkflowView.entries(in: pairs[withAt].value) : []
+        outputs = outputsAt >= 0 ? WorkflowView.entries(in: pairs[outputsAt].value) : []
+        environment = environmentAt >= 0 ? pairs[environmentAt].value : nil
+        var views: [StepView] = []
+        if stepsAt >= 0, case .sequence(let items) = pairs[stepsAt].value.kind {
+            views.reserveCapacity(items.count)
+            for index in items.indices { views.append(StepView(index: index, node: items[index])) }
+        }
+        self.steps = views
+        isDisabled = conditionAt >= 0 && WorkflowView.isAlwaysFalse(pairs[conditionAt].value)
     }
 
     /// The job's display name, or its id.
     public var displayName: String { name?.scalar ?? id }
 }
 
-/// One step of a job.
-public struct StepView: Sendable {
+/// One step of a job (a class for the same reason as `JobView`; steps are the most numerous views).
+public final class StepView: Sendable {
     /// 0-based position in the job.
     public let index: Int
     /// The step's mapping.
@@ -189,30 +208,36 @@ public struct StepView: Sendable {
     init(index: Int, node: Node) {
         self.index = index
         self.node = node
-        var id: String?, name: Node?, uses: Node?, with: Node?, run: Node?, env: Node?, condition: Node?
-        // One pass over the step's keys (steps are the most numerous mappings).
-        for pair in node.mapping ?? [] {
-            guard case .scalar(let key, _) = pair.key.kind else { continue }
+        let pairs: [Node.Pair]
+        if case .mapping(let found) = node.kind { pairs = found } else { pairs = [] }
+        // One pass over the step's keys (steps are the most numerous mappings) noting where each is, as in `JobView`.
+        var idAt = -1, nameAt = -1, usesAt = -1, withAt = -1, runAt = -1, envAt = -1, conditionAt = -1
+        for at in pairs.indices {
+            guard case .scalar(let key, _) = pairs[at].key.kind else { continue }
             switch key {
-            case "id": id = pair.value.scalar
-            case "name": name = pair.value
-            case "uses": uses = pair.value
-            case "with": with = pair.value
-            case "run": run = pair.value
-            case "env": env = pair.value
-            case "if": condition = pair.value
+            case "id": idAt = at
+            case "name": nameAt = at
+            case "uses": usesAt = at
+            case "with": withAt = at
+            case "run": runAt = at
+            case "env": envAt = at
+            case "if": conditionAt = at
             default: break
             }
         }
-        self.id = id
-        self.name = name
-        usesNode = uses
-        action = uses?.scalar.flatMap(ActionReference.init(parsing:))
-        withNode = with
-        self.with = WorkflowView.entries(of: with)
-        self.run = run
-        self.env = WorkflowView.entries(of: env)
-        isDisabled = WorkflowView.isAlwaysFalse(condition)
+        id = idAt >= 0 ? pairs[idAt].value.scalar : nil
+        name = nameAt >= 0 ? pairs[nameAt].value : nil
+        usesNode = usesAt >= 0 ? pairs[usesAt].value : nil
+        if usesAt >= 0, case .scalar(let text, _) = pairs[usesAt].value.kind {
+            action = ActionReference(parsing: text)
+        } else {
+            action = nil
+        }
+        withNode = withAt >= 0 ? pairs[withAt].value : nil
+        with = withAt >= 0 ? WorkflowView.entries(in: pairs[withAt].value) : []
+        run = runAt >= 0 ? pairs[runAt].value : nil
+        env = envAt >= 0 ? WorkflowView.entries(in: pairs[envAt].value) : []
+        isDisabled = conditionAt >= 0 && WorkflowView.isAlwaysFalse(pairs[conditionAt].value)
     }
 
     /// True when the step's `if:` is always false (`if: false`, `${{ ... && false }}`): it never runs.
