@@ -66,7 +66,7 @@ public struct ActionInputWrongServiceRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
         for step in context.allSteps {
-            guard let action = step.view.action, action.owner == "aws-actions" else { continue }
+            guard let action = step.view.action, action.hasOwner("aws-actions") else { continue }
             guard let versions = AWSActionCatalog.inputs[action.repository], action.path == nil else {
                 let repo = action.repository
                 if action.path == nil, repo.hasPrefix("aws-actions/amazon-ecs-") || repo.hasPrefix("aws-actions/amazon-ecr-") {

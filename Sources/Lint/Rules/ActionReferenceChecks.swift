@@ -1,0 +1,32 @@
+/// Questions several rules ask of every action reference, answered on the bytes of ASCII references (nearly all)
+/// instead of building the `owner` String or iterating the ref's Characters.
+extension ActionReference {
+    /// True when `owner == name`.
+    func hasOwner(_ name: StaticString) -> Bool {
+        let decided: Bool? = ScalarBytes.with(repository) { bytes in
+            guard ScalarBytes.isASCII(bytes) else { return nil }
+            // As `owner`: skip leading slashes, then the owner runs to the next slash.
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x2F { start += 1 }
+            let end = ScalarBytes.index(of: 0x2F, in: bytes, from: start, through: bytes.count - 1) ?? bytes.count
+            return ScalarBytes.equals(bytes, start, end, name)
+        }
+        return decided ?? (owner == name.description)
+    }
+
+    /// `isPinnedToCommit`: a 40-hex-digit ref.
+    var isPinnedToFullSHA: Bool {
+        guard let ref else { return false }
+        let decided: Bool? = ScalarBytes.with(ref) { bytes in
+            // Non-ASCII refs keep the Character test (fullwidth digits count as hex digits there).
+            guard ScalarBytes.isASCII(bytes) else { return nil }
+            guard bytes.count == 40 else { return false }
+            for b in bytes {
+                let lower = b | 0x20
+                guard (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x66) else { return false }
+            }
+            return true
+        }
+        return decided ?? isPinnedToCommit
+    }
+}
