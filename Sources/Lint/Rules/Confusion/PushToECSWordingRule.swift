@@ -41,15 +41,18 @@ public struct PushToECSWordingRule: Rule {
     )
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
-        var names: [Node] = []
-        for job in context.jobs {
-            if let name = job.view.name { names.append(name) }
-            for step in job.steps { if let name = step.view.name { names.append(name) } }
+        var findings: [Finding] = []
+        func check(_ node: Node?) {
+            guard case .scalar(let text, _)? = node?.kind, PushToECSWordingRule.saysPushToECS(text), let node else { return }
+            findings.append(Finding("'\(text)' says the image goes to ECS; images are pushed to ECR (the registry), ECS runs them", at: context.location(of: node)))
         }
-        return names.compactMap { node in
-            guard let text = node.scalar, PushToECSWordingRule.saysPushToECS(text) else { return nil }
-            return Finding("'\(text)' says the image goes to ECS; images are pushed to ECR (the registry), ECS runs them", at: context.location(of: node))
+        // Names are read in place (jobs by index: a JobFacts copy retains every field of its view).
+        let jobs = context.jobs
+        for index in jobs.indices {
+            check(jobs[index].view.name)
+            for step in jobs[index].steps { check(step.view.name) }
         }
+        return findings
     }
 
     static func saysPushToECS(_ text: String) -> Bool {
