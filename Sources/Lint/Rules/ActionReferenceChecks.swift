@@ -30,3 +30,22 @@ extension ActionReference {
         return decided ?? isPinnedToCommit
     }
 }
+
+extension ActionReference {
+    /// The repository's last path component (`aws-actions/amazon-ecr-login` → `amazon-ecr-login`), as
+    /// `repository.split(separator: "/").last ?? repository`, cut on bytes for ASCII repositories.
+    var repositoryName: String {
+        let decided: String?? = ScalarBytes.with(repository) { bytes in
+            guard ScalarBytes.isASCII(bytes) else { return nil }
+            // `split` omits empty components: trailing slashes do not count.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x2F { end -= 1 }
+            guard end > 0 else { return .some(nil) }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if let decided { return decided ?? repository }
+        return repository.split(separator: "/").last.map(String.init) ?? repository
+    }
+}

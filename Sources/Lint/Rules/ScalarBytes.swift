@@ -67,6 +67,15 @@ enum ScalarBytes {
         return true
     }
 
+    /// `text.hasSuffix(suffix)` for an ASCII `suffix`, on bytes when `text` is ASCII too.
+    static func hasSuffix(_ text: String, _ suffix: StaticString) -> Bool {
+        let decided: Bool? = with(text) { bytes in
+            guard isASCII(bytes) else { return nil }
+            return equals(bytes, bytes.count - suffix.utf8CodeUnitCount, bytes.count, suffix)
+        }
+        return decided ?? text.hasSuffix(suffix.description)
+    }
+
     /// True when ASCII `bytes[at...]` starts with `needle` (lowercase ASCII letters, digits, `_`, `-`), ignoring case.
     @inline(__always)
     static func hasLowercasedPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, _ needle: UnsafePointer<UInt8>, _ m: Int) -> Bool {

@@ -86,7 +86,7 @@ public struct ActionInputWrongServiceRule: Rule {
                 accepted = AWSActionCatalog.allInputs(of: action.repository)
                 versionText = "any version"
             }
-            let shortName = action.repository.split(separator: "/").last.map(String.init) ?? action.repository
+            let shortName = action.repositoryName
             let isECS = action.repository.fastContains("amazon-ecs-")
             for input in step.view.with where !accepted.contains(input.name) {
                 var message = "\(shortName) (\(versionText)) has no input '\(input.name)'"

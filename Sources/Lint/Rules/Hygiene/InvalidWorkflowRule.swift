@@ -96,8 +96,10 @@ public struct InvalidWorkflowRule: Rule {
         // Steps are read in place by index: a StepView copy retains every one of its fields.
         for index in steps.indices {
             guard case .mapping = steps[index].node.kind else { continue }
-            let hasUses = steps[index].usesNode != nil
-            let hasRun = steps[index].run != nil
+            // Matched in place: `!= nil` copied each node out first.
+            var hasUses = false, hasRun = false
+            if case .some = steps[index].usesNode { hasUses = true }
+            if case .some = steps[index].run { hasRun = true }
             if hasUses == hasRun {
                 findings.append(Finding(hasUses ? "a step cannot have both 'uses' and 'run'" : "a step needs 'uses' or 'run'",
                                         at: context.headLocation(of: steps[index].node)))

@@ -50,10 +50,12 @@ public struct UnpinnedActionRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
         // Locations are computed only for findings: most references are pinned or first-party.
-        func check(_ action: ActionReference, _ node: Node) {
-            guard !action.isLocal, !action.isDocker, !action.repository.isEmpty else { return }
-            if action.hasOwner("actions") || action.hasOwner("github") { return }
-            if action.isPinnedToFullSHA { return }
+        func isUnpinned(_ action: ActionReference) -> Bool {
+            guard !action.isLocal, !action.isDocker, !action.repository.isEmpty else { return false }
+            if action.hasOwner("actions") || action.hasOwner("github") { return false }
+            return !action.isPinnedToFullSHA
+        }
+        func report(_ action: ActionReference, _ node: Node) {
             let ref = action.ref ?? "(no ref)"
             findings.append(Finding("'\(action.name)' is referenced by '\(ref)', which can be moved; pin it to a full commit SHA",
                                     at: context.location(of: node)))
@@ -61,11 +63,13 @@ public struct UnpinnedActionRule: Rule {
         // Jobs are read in place by index: a JobFacts copy retains every field of its view.
         let jobs = context.jobs
         for index in jobs.indices {
-            if let uses = jobs[index].view.uses, let text = uses.scalar, let reference = ActionReference(parsing: text) {
-                check(reference, uses)
+            if let uses = jobs[index].view.uses, let text = uses.scalar, let reference = ActionReference(parsing: text),
+               isUnpinned(reference) {
+                report(reference, uses)
             }
             for step in jobs[index].steps {
-                if let action = step.view.action, let node = step.view.usesNode { check(action, node) }
+                // The `uses:` node is copied out only for a finding.
+                if let action = step.view.action, isUnpinned(action), let node = step.view.usesNode { report(action, node) }
             }
         }
         return findings

@@ -55,7 +55,7 @@ public struct SecretBuildArgRule: Rule {
         var findings: [Finding] = []
         for step in context.allSteps {
             let taint = SecretTaint(step: step, context: context)
-            if let action = step.view.action, action.repository.hasSuffix("/build-push-action"),
+            if let action = step.view.action, ScalarBytes.hasSuffix(action.repository, "/build-push-action"),
                let input = step.view.input("build-args"), let text = input.text {
                 let mapped = ScalarText(node: input.value, source: context.source)
                 var offset = 0
