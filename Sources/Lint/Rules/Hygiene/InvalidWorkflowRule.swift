@@ -73,7 +73,7 @@ public struct InvalidWorkflowRule: Rule {
             for need in jobs[index].needs where !jobIDs.contains(need.name) {
                 findings.append(Finding("job '\(jobs[index].id)' needs '\(need.name)', which is not a job of this workflow", at: context.location(of: need.value)))
             }
-            if case .mapping = jobs[index].node.kind, jobs[index].node["runs-on"] == nil, jobs[index].uses == nil {
+            if case .mapping(let pairs) = jobs[index].node.kind, !InvalidWorkflowRule.hasKey(pairs, "runs-on"), case .none = jobs[index].uses {
                 findings.append(Finding("job '\(jobs[index].id)' has neither 'runs-on' nor 'uses'", at: context.location(of: jobs[index].key)))
             }
             stepShapeFindings(jobs[index].steps, context, inCompositeAction: false, into: &findings)
@@ -88,6 +88,14 @@ public struct InvalidWorkflowRule: Rule {
         let jobs = context.workflow.jobs
         for index in jobs.indices { stepShapeFindings(jobs[index].steps, context, inCompositeAction: true, into: &findings) }
         return findings + unknownContexts(context)
+    }
+
+    /// True when a mapping's pairs hold the scalar key `key` (`node[key] != nil`, without copying a pair out).
+    private static func hasKey(_ pairs: [Node.Pair], _ key: String) -> Bool {
+        for index in pairs.indices {
+            if case .scalar(let name, _) = pairs[index].key.kind, name == key { return true }
+        }
+        return false
     }
 
     /// Steps with both or neither of `uses` and `run`; in a composite action, also `run` without `shell`.
@@ -142,8 +150,6 @@ public struct InvalidWorkflowRule: Rule {
         return findings
     }
 
-    private static let knownContextBytes: [[UInt8]] = contexts.sorted().map { Array($0.utf8) }
-
     /// True when an expression of `text` reads an unknown context: the same expressions as
     /// `Expressions.occurrences`, read in place (leading and trailing blanks of an expression cannot start, end or
     /// join a name, so they need no trimming).
@@ -157,7 +163,7 @@ public struct InvalidWorkflowRule: Rule {
                 while j + 1 < n && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
                 guard j + 1 < n else { return false }
                 var found = false
-                forEachUnknownName(in: bytes, from: p + 3, to: j, literals: true) { _, _ in found = true }
+                forEachUnknownName(in: bytes, from: p + 3, to: j) { _, _ in found = true }
                 if found { return true }
                 i = j + 2
             }
@@ -171,7 +177,7 @@ public struct InvalidWorkflowRule: Rule {
         ScalarBytes.with(expression) { bytes in
             var result: [(String, Int)] = []
             // Only unknown names become Strings: nearly every access is to a known context.
-            forEachUnknownName(in: bytes, from: 0, to: bytes.count, literals: true) { start, end in
+            forEachUnknownName(in: bytes, from: 0, to: bytes.count) { start, end in
                 result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), start))
             }
             return result
@@ -190,28 +196,56 @@ public struct InvalidWorkflowRule: Rule {
         var i = 0
         while let p = ScalarBytes.index(of: 0x24, in: bytes, from: i, through: n - 3) {
             guard bytes[p + 1] == 0x7B, bytes[p + 2] == 0x7B else { i = p + 1; continue }
+            // The first `}}` after `${{`.
+            var end: Int?
             var j = p + 3
-            while j + 1 < n && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
-            guard j + 1 < n else { return false }
-            if ScalarBytes.index(of: 0x5C, in: bytes, from: p + 3, through: j - 1) != nil { return true }
-            var found = false
-            forEachUnknownName(in: bytes, from: p + 3, to: j, literals: false) { _, _ in found = true }
-            if found { return true }
-            i = j + 2
+            while let q = ScalarBytes.index(of: 0x7D, in: bytes, from: j, through: n - 2) {
+                if bytes[q + 1] == 0x7D { end = q; break }
+                j = q + 1
+            }
+            guard let end else { return false }
+            if ScalarBytes.index(of: 0x5C, in: bytes, from: p + 3, through: end - 1) != nil { return true }
+            if readsUnknownName(in: bytes, from: p + 3, to: end, before: 0x2E)
+                || readsUnknownName(in: bytes, from: p + 3, to: end, before: 0x5B) {
+                return true
+            }
+            i = end + 2
+        }
+        return false
+    }
+
+    /// True when `bytes[from..<to]` may hold an unknown name before a `.` or `[` (`access`) that starts a property
+    /// access, as `forEachUnknownName` would read it with quotes as plain characters. Each `access` byte is read
+    /// backwards: a name the forward reading reports starts right after a byte that is not a name byte or after
+    /// `-` bytes it skips one by one, and never with a digit (that starts a number literal).
+    private static func readsUnknownName(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, before access: UInt8) -> Bool {
+        func isIdentStart(_ b: UInt8) -> Bool { b == 0x5F || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        func isIdent(_ b: UInt8) -> Bool { isIdentStart(b) || b == 0x2D || (b >= 0x30 && b <= 0x39) }
+        var k = from
+        while let a = ScalarBytes.index(of: access, in: bytes, from: k, through: to - 1) {
+            k = a + 1
+            var start = a
+            while start > from, isIdent(bytes[start - 1]) { start -= 1 }
+            while start < a, bytes[start] == 0x2D { start += 1 }
+            guard start < a, isIdentStart(bytes[start]) else { continue }
+            // A run after a `.` is a property. (Runs inside number literals are reported too: a false alarm only
+            // sends the file to the exact reading.)
+            let previous = start > from ? bytes[start - 1] : 0x20
+            if previous != 0x2E, !isKnownContext(bytes, start, a) { return true }
         }
         return false
     }
 
     /// Calls `body` with the bounds of each identifier of `bytes[from..<to]` that starts a property access and is not
-    /// a known context, skipping string literals when `literals` is true.
-    private static func forEachUnknownName(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, literals: Bool,
+    /// a known context.
+    private static func forEachUnknownName(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
                                            _ body: (Int, Int) -> Void) {
         var i = from
         func isIdentStart(_ b: UInt8) -> Bool { b == 0x5F || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
         func isIdent(_ b: UInt8) -> Bool { isIdentStart(b) || b == 0x2D || (b >= 0x30 && b <= 0x39) }
         while i < to {
             let b = bytes[i]
-            if b == 0x27 && literals { // string literal
+            if b == 0x27 { // string literal
                 i += 1
                 while i < to {
                     if bytes[i] == 0x27 { if i + 1 < to && bytes[i + 1] == 0x27 { i += 2; continue }; break }
@@ -240,12 +274,15 @@ public struct InvalidWorkflowRule: Rule {
 
     /// True when `bytes[start..<end]` spells a known context.
     private static func isKnownContext(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        knownContextBytes.contains { known in
-            known.count == end - start && known.withUnsafeBufferPointer { k in
-                var j = 0
-                while j < k.count && k[j] == bytes[start + j] { j += 1 }
-                return j == k.count
-            }
+        func spells(_ name: StaticString) -> Bool { ScalarBytes.equals(bytes, start, end, name) }
+        switch end - start {
+        case 3: return spells("env") || spells("job")
+        case 4: return spells("vars") || spells("jobs")
+        case 5: return spells("steps") || spells("needs")
+        case 6: return spells("github") || spells("inputs") || spells("runner") || spells("matrix")
+        case 7: return spells("secrets")
+        case 8: return spells("strategy")
+        default: return false
         }
     }
 }
