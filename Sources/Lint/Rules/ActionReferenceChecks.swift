@@ -4,11 +4,12 @@ extension ActionReference {
     /// True when `owner == name`.
     func hasOwner(_ name: StaticString) -> Bool {
         let decided: Bool? = ScalarBytes.with(repository) { bytes in
-            guard ScalarBytes.isASCII(bytes) else { return nil }
-            // As `owner`: skip leading slashes, then the owner runs to the next slash.
+            // As `owner`: skip leading slashes, then the owner runs to the next slash. Bytes equal Characters there
+            // when the owner and the byte after that slash (which a combining mark would join) are ASCII.
             var start = 0
             while start < bytes.count, bytes[start] == 0x2F { start += 1 }
             let end = ScalarBytes.index(of: 0x2F, in: bytes, from: start, through: bytes.count - 1) ?? bytes.count
+            guard ScalarBytes.isASCII(UnsafeBufferPointer(rebasing: bytes[0..<min(end + 2, bytes.count)])) else { return nil }
             return ScalarBytes.equals(bytes, start, end, name)
         }
         return decided ?? (owner == name.description)

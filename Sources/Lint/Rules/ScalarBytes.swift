@@ -67,15 +67,6 @@ enum ScalarBytes {
         return true
     }
 
-    /// `text.hasSuffix(suffix)` for an ASCII `suffix`, on bytes when `text` is ASCII too.
-    static func hasSuffix(_ text: String, _ suffix: StaticString) -> Bool {
-        let decided: Bool? = with(text) { bytes in
-            guard isASCII(bytes) else { return nil }
-            return equals(bytes, bytes.count - suffix.utf8CodeUnitCount, bytes.count, suffix)
-        }
-        return decided ?? text.hasSuffix(suffix.description)
-    }
-
     /// True when ASCII `bytes[at...]` starts with `needle` (lowercase ASCII letters, digits, `_`, `-`), ignoring case.
     @inline(__always)
     static func hasLowercasedPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, _ needle: UnsafePointer<UInt8>, _ m: Int) -> Bool {
@@ -114,4 +105,13 @@ extension ScalarBytes {
         guard let offset else { return text.firstIndex(of: "=") }
         return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
+}
+
+extension String {
+    /// `self == word` for a `word` of lowercase ASCII letters, digits, `-`, `_`, `.` or `/`. No other text is
+    /// canonically equivalent to such a word (the only non-ASCII characters equivalent to ASCII ones are
+    /// equivalent to `K`, `;` and `` ` ``), so a different UTF-8 length refuses it before String comparison, which
+    /// rules would otherwise call for every command name against each name they handle.
+    @inline(__always)
+    func isWord(_ word: String) -> Bool { utf8.count == word.utf8.count && self == word }
 }

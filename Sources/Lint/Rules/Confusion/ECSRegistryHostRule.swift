@@ -82,7 +82,7 @@ public struct ECSRegistryHostRule: Rule {
         let commands = context.allCommands
         for commandIndex in commands.indices {
             let command = commands[commandIndex].command
-            guard let name = command.command.name, name == "docker" || name == "podman", command.resolved.count > 2 else { continue }
+            guard let name = command.command.name, name.isWord("docker") || name.isWord("podman"), command.resolved.count > 2 else { continue }
             let script = commands[commandIndex].script
             let words = command.resolved
             guard ECSRegistryHostRule.verbs.contains(words[1]) || (words[1] == "buildx" && words.count > 2 && words[2] == "build") else { continue }

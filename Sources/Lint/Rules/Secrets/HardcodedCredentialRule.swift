@@ -70,7 +70,7 @@ public struct HardcodedCredentialRule: Rule {
         for commandIndex in commands.indices {
             let command = commands[commandIndex].command
             let words = command.command.words
-            if words.count > 4, words[0].value == "aws", words[1].value == "configure", words[2].value == "set",
+            if words.count > 4, words[0].value.isWord("aws"), words[1].value.isWord("configure"), words[2].value.isWord("set"),
                CredentialPatterns.isSecretName(words[3].value) || words[3].value.hasSuffix("aws_access_key_id"),
                CredentialPatterns.isLiteralSecretValue(words[4].value), CredentialPatterns.matches(in: words[4].value).isEmpty {
                 findings.append(Finding("literal '\(words[3].value)' '\(Redaction.mask(words[4].value))' on the command line",
@@ -90,7 +90,7 @@ public struct HardcodedCredentialRule: Rule {
         // Literal passwords on command lines.
         for commandIndex in commands.indices {
             let command = commands[commandIndex].command
-            guard let name = command.command.name, name == "docker" || name == "helm" || name == "podman" else { continue }
+            guard let name = command.command.name, name.isWord("docker") || name.isWord("helm") || name.isWord("podman") else { continue }
             let script = commands[commandIndex].script
             for option in ["--password", "-p"] {
                 guard command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.fastContains("login"),

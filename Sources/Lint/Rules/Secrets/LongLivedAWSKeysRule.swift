@@ -99,7 +99,7 @@ public struct LongLivedAWSKeysRule: Rule {
         let commands = context.allCommands
         for index in commands.indices {
             let words = commands[index].command.command.words
-            guard words.count > 4, words[0].value == "aws", words[1].value == "configure", words[2].value == "set" else { continue }
+            guard words.count > 4, words[0].value.isWord("aws"), words[1].value.isWord("configure"), words[2].value.isWord("set") else { continue }
             if isKeyID(words[3].value), fromStore(words[4].value) || words[4].value.fastContains("$") {
                 findings.append(Finding("static AWS access keys are configured for the CLI; use an OIDC role instead", at: context.location(of: words[3], in: commands[index].script)))
             }

@@ -124,7 +124,7 @@ public struct PlaintextSecretEnvironmentRule: Rule {
             guard let script = step.script else { continue }
             for resolved in script.commands {
                 // The name refuses most commands before the command (all its fields) is copied out.
-                guard let name = resolved.command.name, name == "sed" || name == "jq" || name == "envsubst" else { continue }
+                guard let name = resolved.command.name, name.isWord("sed") || name.isWord("jq") || name.isWord("envsubst") else { continue }
                 let command = resolved.command
                 let files = command.words.map(\.value) + [command.outputTarget?.value].compactMap { $0 }
                 let touchesJSON = files.contains { PlaintextSecretEnvironmentRule.isTaskDefinitionFile($0, registered: registered()) }

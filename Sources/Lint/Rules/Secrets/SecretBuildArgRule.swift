@@ -55,7 +55,7 @@ public struct SecretBuildArgRule: Rule {
         var findings: [Finding] = []
         for step in context.allSteps {
             let taint = SecretTaint(step: step, context: context)
-            if let action = step.view.action, ScalarBytes.hasSuffix(action.repository, "/build-push-action"),
+            if let action = step.view.action, action.repository.hasSuffix("/build-push-action"),
                let input = step.view.input("build-args"), let text = input.text {
                 let mapped = ScalarText(node: input.value, source: context.source)
                 var offset = 0
@@ -72,8 +72,8 @@ public struct SecretBuildArgRule: Rule {
             guard let script = step.script else { continue }
             for resolved in script.commands {
                 // Read in place: copying the command out retains each of its fields, for every command of every script.
-                guard let name = resolved.command.name, name == "docker" || name == "podman" || name == "buildah",
-                      resolved.command.words.contains(where: { $0.value == "build" || $0.value == "bud" }) else { continue }
+                guard let name = resolved.command.name, name.isWord("docker") || name.isWord("podman") || name.isWord("buildah"),
+                      resolved.command.words.contains(where: { $0.value.isWord("build") || $0.value.isWord("bud") }) else { continue }
                 for word in resolved.command.optionValues(["--build-arg"]) {
                     let value = word.value
                     let tainted: Bool
