@@ -79,10 +79,12 @@ enum ScalarBytes {
     @inline(__always)
     static func lowered(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    /// True when `text.lowercased() == target` (`target` lowercase ASCII), without building the lowercased copy
-    /// for ASCII text.
+    /// True when `text.lowercased() == target` (`target` lowercase ASCII without `;` or `` ` ``, whose non-ASCII
+    /// equivalents are shorter), without building the lowercased copy for ASCII text.
     static func lowercasedEquals(_ text: String, _ target: StaticString) -> Bool {
         let m = target.utf8CodeUnitCount
+        // Only ASCII and KELVIN SIGN (3 bytes, lowercased to `k`) lowercase to ASCII, so a shorter text cannot.
+        guard text.utf8.count >= m else { return false }
         let decided: Bool? = with(text) { bytes in
             guard isASCII(bytes) else { return nil }
             return bytes.count == m && hasLowercasedPrefix(bytes, at: 0, target.utf8Start, m)
