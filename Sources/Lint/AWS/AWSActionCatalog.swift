@@ -59,7 +59,10 @@ public enum AWSActionCatalog {
         "wait-for-service-stability", "desired-count", "force-new-deployment"]
 
     /// Every input any version of `action` accepts.
-    public static func allInputs(of action: String) -> Set<String> {
-        (inputs[action] ?? [:]).values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    public static func allInputs(of action: String) -> Set<String> { allInputsByAction[action] ?? [] }
+
+    /// The union of each action's inputs over its versions, computed once.
+    private static let allInputsByAction: [String: Set<String>] = inputs.mapValues { versions in
+        versions.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     }
 }

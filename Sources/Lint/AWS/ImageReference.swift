@@ -33,6 +33,10 @@ public struct ImageReference: Sendable, Hashable {
     /// Splits a reference such as `123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1`.
     public init(_ raw: String) {
         text = raw
+        if let parts = ImageReference.asciiParts(of: raw) {
+            (host, repository, tag, digest) = parts
+            return
+        }
         var rest = Substring(raw)
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])
@@ -57,6 +61,39 @@ public struct ImageReference: Sendable, Hashable {
         } else {
             tag = nil
             repository = String(rest)
+        }
+    }
+
+    /// The same split as the Character reading in `init`, on the bytes of an ASCII reference (where `@`, `/` and `:`
+    /// are each a Character of their own); nil for other text.
+    private static func asciiParts(of raw: String) -> (host: String?, repository: String, tag: String?, digest: String?)? {
+        ScalarBytes.with(raw) { bytes in
+            guard ScalarBytes.isASCII(bytes) else { return nil }
+            func text(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            func has(_ byte: UInt8, _ from: Int, _ to: Int) -> Bool {
+                ScalarBytes.index(of: byte, in: bytes, from: from, through: to - 1) != nil
+            }
+            let n = bytes.count
+            let at = ScalarBytes.index(of: 0x40, in: bytes, from: 0, through: n - 1)
+            let end = at ?? n
+            var start = 0
+            var host: String?
+            if let slash = ScalarBytes.index(of: 0x2F, in: bytes, from: 0, through: end - 1),
+               has(0x2E, 0, slash) || has(0x3A, 0, slash) || has(0x24, 0, slash) || has(0x7B, 0, slash)
+                || ScalarBytes.equals(bytes, 0, slash, "localhost") {
+                host = text(0, slash)
+                start = slash + 1
+            }
+            var colon: Int?
+            var k = end - 1
+            while k >= start { if bytes[k] == 0x3A { colon = k; break }; k -= 1 }
+            if let colon, !has(0x2F, colon, end),
+               !has(0x7D, colon, end) || (end - 2 > colon && bytes[end - 1] == 0x7D && bytes[end - 2] == 0x7D) {
+                return (host, text(start, colon), text(colon + 1, end), at.map { text($0 + 1, n) })
+            }
+            return (host, text(start, end), nil, at.map { text($0 + 1, n) })
         }
     }
 

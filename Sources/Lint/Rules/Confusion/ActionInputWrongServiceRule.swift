@@ -66,7 +66,7 @@ public struct ActionInputWrongServiceRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
         for step in context.allSteps {
-            guard let action = step.view.action, action.owner == "aws-actions" else { continue }
+            guard let action = step.view.action, action.hasOwner("aws-actions") else { continue }
             guard let versions = AWSActionCatalog.inputs[action.repository], action.path == nil else {
                 let repo = action.repository
                 if action.path == nil, repo.hasPrefix("aws-actions/amazon-ecs-") || repo.hasPrefix("aws-actions/amazon-ecr-") {
@@ -86,7 +86,7 @@ public struct ActionInputWrongServiceRule: Rule {
                 accepted = AWSActionCatalog.allInputs(of: action.repository)
                 versionText = "any version"
             }
-            let shortName = action.repository.split(separator: "/").last.map(String.init) ?? action.repository
+            let shortName = action.repositoryName
             let isECS = action.repository.fastContains("amazon-ecs-")
             for input in step.view.with where !accepted.contains(input.name) {
                 var message = "\(shortName) (\(versionText)) has no input '\(input.name)'"

@@ -62,9 +62,11 @@ public struct ECSRegistryHostRule: Rule {
         var reported = Set<String>()
         // 1. ECS hosts written anywhere in the file, at their exact position.
         // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
-        let scalars = context.scalarEntries
+        // Most files hold no `ecs` at all: one pass over the file's bytes then stands for every scalar.
+        let scalars = SourceBytes.with(context.source, { SourceBytes.mayHideText($0) || ScalarBytes.contains($0, "ecs", anchor: 1) })
+            ? context.scalarEntries : []
         for index in scalars.indices {
-            guard let text = scalars[index].node.scalar else { continue }
+            guard case .scalar(let text, _) = scalars[index].node.kind else { continue }
             do {
                 for (needle, range) in ECSRegistryHostRule.ecsHosts(in: text) {
                     let mapped = ScalarText(node: scalars[index].node, source: context.source)
@@ -76,11 +78,14 @@ public struct ECSRegistryHostRule: Rule {
             }
         }
         // 2. Malformed ECR hosts used as push, pull, tag or login targets (after variable resolution).
-        for (_, script, command) in context.allCommands {
+        // Commands are read by index: destructuring each tuple retained its three references.
+        let commands = context.allCommands
+        for commandIndex in commands.indices {
+            let command = commands[commandIndex].command
+            guard let name = command.command.name, name.isWord("docker") || name.isWord("podman"), command.resolved.count > 2 else { continue }
+            let script = commands[commandIndex].script
             let words = command.resolved
-            guard let name = command.command.name, name == "docker" || name == "podman", words.count > 2 else { continue }
-            let verbs: Set<String> = ["push", "pull", "tag", "login", "build"]
-            guard verbs.contains(words[1]) || (words[1] == "buildx" && words.count > 2 && words[2] == "build") else { continue }
+            guard ECSRegistryHostRule.verbs.contains(words[1]) || (words[1] == "buildx" && words.count > 2 && words[2] == "build") else { continue }
             for (index, value) in words.enumerated().dropFirst(2) where !value.hasPrefix("-") {
                 let host = value.fastContains("/") ? String(value.prefix { $0 != "/" }) : (words[1] == "login" ? value : "")
                 guard !host.isEmpty, ImageReference.classify(host: host) == .malformedECR else { continue }
@@ -94,9 +99,13 @@ public struct ECSRegistryHostRule: Rule {
         return findings
     }
 
+    /// Docker verbs whose arguments name a registry host.
+    private static let verbs: Set<String> = ["push", "pull", "tag", "login", "build"]
+
     /// ECS "registry" hosts inside `text`: `*.dkr.ecs.*` and `ecs.<region>.amazonaws.com/<path>`.
     static func ecsHosts(in text: String) -> [(String, Range<Int>)] {
-        guard text.fastContains("ecs") else { return [] }
+        // Every scalar of the file comes here and nearly none holds `ecs`; memchr on its `c` decides.
+        guard ScalarBytes.with(text, { ScalarBytes.contains($0, "ecs", anchor: 1) }) else { return [] }
         let bytes = Array(text.utf8)
         var result: [(String, Range<Int>)] = []
         func isHostByte(_ b: UInt8) -> Bool {

@@ -66,15 +66,17 @@ public struct InvalidWorkflowRule: Rule {
         for event in context.workflow.events where !InvalidWorkflowRule.events.contains(event.name) {
             findings.append(Finding("'\(event.name)' is not a workflow event", at: context.location(of: event.key)))
         }
-        let jobIDs = Set(context.workflow.jobs.map(\.id))
-        for job in context.workflow.jobs {
-            for need in job.needs where !jobIDs.contains(need.name) {
-                findings.append(Finding("job '\(job.id)' needs '\(need.name)', which is not a job of this workflow", at: context.location(of: need.value)))
+        // Jobs are read in place by index: a JobView copy retains every one of its fields.
+        let jobs = context.workflow.jobs
+        let jobIDs: Set<String> = jobs.contains { !$0.needs.isEmpty } ? Set(jobs.map(\.id)) : []
+        for index in jobs.indices {
+            for need in jobs[index].needs where !jobIDs.contains(need.name) {
+                findings.append(Finding("job '\(jobs[index].id)' needs '\(need.name)', which is not a job of this workflow", at: context.location(of: need.value)))
             }
-            if job.node.mapping != nil, job.node["runs-on"] == nil, job.uses == nil {
-                findings.append(Finding("job '\(job.id)' has neither 'runs-on' nor 'uses'", at: context.location(of: job.key)))
+            if case .mapping(let pairs) = jobs[index].node.kind, !InvalidWorkflowRule.hasKey(pairs, "runs-on"), case .none = jobs[index].uses {
+                findings.append(Finding("job '\(jobs[index].id)' has neither 'runs-on' nor 'uses'", at: context.location(of: jobs[index].key)))
             }
-            findings += stepShapeFindings(job, context, inCompositeAction: false)
+            stepShapeFindings(jobs[index].steps, context, inCompositeAction: false, into: &findings)
         }
         findings += unknownContexts(context)
         return findings
@@ -82,35 +84,52 @@ public struct InvalidWorkflowRule: Rule {
 
     /// A composite action's steps: each needs exactly one of `uses` and `run`, and a `run` needs `shell`.
     private func compositeActionFindings(_ context: WorkflowContext) -> [Finding] {
-        context.workflow.jobs.flatMap { stepShapeFindings($0, context, inCompositeAction: true) } + unknownContexts(context)
+        var findings: [Finding] = []
+        let jobs = context.workflow.jobs
+        for index in jobs.indices { stepShapeFindings(jobs[index].steps, context, inCompositeAction: true, into: &findings) }
+        return findings + unknownContexts(context)
+    }
+
+    /// True when a mapping's pairs hold the scalar key `key` (`node[key] != nil`, without copying a pair out).
+    private static func hasKey(_ pairs: [Node.Pair], _ key: String) -> Bool {
+        for index in pairs.indices {
+            if case .scalar(let name, _) = pairs[index].key.kind, name == key { return true }
+        }
+        return false
     }
 
     /// Steps with both or neither of `uses` and `run`; in a composite action, also `run` without `shell`.
-    private func stepShapeFindings(_ job: JobView, _ context: WorkflowContext, inCompositeAction: Bool) -> [Finding] {
-        var findings: [Finding] = []
-        for step in job.steps where step.node.mapping != nil {
-            let hasUses = step.usesNode != nil
-            let hasRun = step.run != nil
+    private func stepShapeFindings(_ steps: [StepView], _ context: WorkflowContext, inCompositeAction: Bool,
+                                   into findings: inout [Finding]) {
+        // Steps are read in place by index: a StepView copy retains every one of its fields.
+        for index in steps.indices {
+            guard case .mapping = steps[index].node.kind else { continue }
+            // Matched in place: `!= nil` copied each node out first.
+            var hasUses = false, hasRun = false
+            if case .some = steps[index].usesNode { hasUses = true }
+            if case .some = steps[index].run { hasRun = true }
             if hasUses == hasRun {
                 findings.append(Finding(hasUses ? "a step cannot have both 'uses' and 'run'" : "a step needs 'uses' or 'run'",
-                                        at: context.headLocation(of: step.node)))
-            } else if inCompositeAction, hasRun, step.node["shell"] == nil {
+                                        at: context.headLocation(of: steps[index].node)))
+            } else if inCompositeAction, hasRun, steps[index].node["shell"] == nil {
                 findings.append(Finding("a 'run' step in a composite action must set 'shell' (GitHub rejects the action otherwise)",
-                                        at: context.headLocation(of: step.node)))
+                                        at: context.headLocation(of: steps[index].node)))
             }
         }
-        return findings
     }
 
     /// Expressions reading a context that does not exist (`var.X`, `secret.X`).
     private func unknownContexts(_ context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
+        // Most files read only known contexts: one pass over the file's bytes then stands for every scalar.
+        guard SourceBytes.with(context.source, InvalidWorkflowRule.mayReadUnknownContext) else { return [] }
         // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
         let scalars = context.scalarEntries
         for index in scalars.indices {
-            guard let text = scalars[index].node.scalar else { continue }
+            guard case .scalar(let text, _) = scalars[index].node.kind else { continue }
             do {
-                guard text.fastContains("${{") else { continue }
+                // One byte pass refuses nearly every scalar; the few left are read again below to build the messages.
+                guard InvalidWorkflowRule.readsUnknownContext(text) else { continue }
                 let node = scalars[index].node
                 for (range, inner) in Expressions.occurrences(in: text) {
                     for (name, offset) in InvalidWorkflowRule.contextNames(in: inner) where !InvalidWorkflowRule.contexts.contains(name) {
@@ -131,22 +150,105 @@ public struct InvalidWorkflowRule: Rule {
         return findings
     }
 
-    private static let knownContextBytes: [[UInt8]] = contexts.sorted().map { Array($0.utf8) }
+    /// True when an expression of `text` reads an unknown context: the same expressions as
+    /// `Expressions.occurrences`, read in place (leading and trailing blanks of an expression cannot start, end or
+    /// join a name, so they need no trimming).
+    static func readsUnknownContext(_ text: String) -> Bool {
+        ScalarBytes.with(text) { bytes in
+            let n = bytes.count
+            var i = 0
+            while let p = ScalarBytes.index(of: 0x24, in: bytes, from: i, through: n - 3) {
+                guard bytes[p + 1] == 0x7B, bytes[p + 2] == 0x7B else { i = p + 1; continue }
+                var j = p + 3
+                while j + 1 < n && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
+                guard j + 1 < n else { return false }
+                var found = false
+                forEachUnknownName(in: bytes, from: p + 3, to: j) { _, _ in found = true }
+                if found { return true }
+                i = j + 2
+            }
+            return false
+        }
+    }
 
     /// Identifiers that start a property access (`name.` or `name[`) in an expression and are not known contexts,
     /// with their UTF-8 offsets.
     static func contextNames(in expression: String) -> [(String, Int)] {
-        let bytes = Array(expression.utf8)
-        var result: [(String, Int)] = []
+        ScalarBytes.with(expression) { bytes in
+            var result: [(String, Int)] = []
+            // Only unknown names become Strings: nearly every access is to a known context.
+            forEachUnknownName(in: bytes, from: 0, to: bytes.count) { start, end in
+                result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), start))
+            }
+            return result
+        }
+    }
+
+    /// False when no expression of any scalar of the file (`bytes`) can read an unknown context.
+    ///
+    /// Each expression of a value is in the bytes too (see `SourceBytes`), between the same `${{` and `}}`, with
+    /// blanks folded and quotes doubled in single-quoted scalars; an escape inside one sends the file to the exact
+    /// reading. Reading the bytes with quotes as plain characters finds every name the value's reading finds (and
+    /// the names inside string literals), also when a `${{` in a comment or another scalar starts the search early.
+    static func mayReadUnknownContext(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if SourceBytes.mayHideText(bytes) { return true }
+        let n = bytes.count
         var i = 0
+        while let p = ScalarBytes.index(of: 0x24, in: bytes, from: i, through: n - 3) {
+            guard bytes[p + 1] == 0x7B, bytes[p + 2] == 0x7B else { i = p + 1; continue }
+            // The first `}}` after `${{`.
+            var end: Int?
+            var j = p + 3
+            while let q = ScalarBytes.index(of: 0x7D, in: bytes, from: j, through: n - 2) {
+                if bytes[q + 1] == 0x7D { end = q; break }
+                j = q + 1
+            }
+            guard let end else { return false }
+            if ScalarBytes.index(of: 0x5C, in: bytes, from: p + 3, through: end - 1) != nil { return true }
+            if readsUnknownName(in: bytes, from: p + 3, to: end, before: 0x2E)
+                || readsUnknownName(in: bytes, from: p + 3, to: end, before: 0x5B) {
+                return true
+            }
+            i = end + 2
+        }
+        return false
+    }
+
+    /// True when `bytes[from..<to]` may hold an unknown name before a `.` or `[` (`access`) that starts a property
+    /// access, as `forEachUnknownName` would read it with quotes as plain characters. Each `access` byte is read
+    /// backwards: a name the forward reading reports starts right after a byte that is not a name byte or after
+    /// `-` bytes it skips one by one, and never with a digit (that starts a number literal).
+    private static func readsUnknownName(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, before access: UInt8) -> Bool {
         func isIdentStart(_ b: UInt8) -> Bool { b == 0x5F || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
         func isIdent(_ b: UInt8) -> Bool { isIdentStart(b) || b == 0x2D || (b >= 0x30 && b <= 0x39) }
-        while i < bytes.count {
+        var k = from
+        while let a = ScalarBytes.index(of: access, in: bytes, from: k, through: to - 1) {
+            k = a + 1
+            var start = a
+            while start > from, isIdent(bytes[start - 1]) { start -= 1 }
+            while start < a, bytes[start] == 0x2D { start += 1 }
+            guard start < a, isIdentStart(bytes[start]) else { continue }
+            // A run after a `.` is a property. (Runs inside number literals are reported too: a false alarm only
+            // sends the file to the exact reading.)
+            let previous = start > from ? bytes[start - 1] : 0x20
+            if previous != 0x2E, !isKnownContext(bytes, start, a) { return true }
+        }
+        return false
+    }
+
+    /// Calls `body` with the bounds of each identifier of `bytes[from..<to]` that starts a property access and is not
+    /// a known context.
+    private static func forEachUnknownName(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                                           _ body: (Int, Int) -> Void) {
+        var i = from
+        func isIdentStart(_ b: UInt8) -> Bool { b == 0x5F || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        func isIdent(_ b: UInt8) -> Bool { isIdentStart(b) || b == 0x2D || (b >= 0x30 && b <= 0x39) }
+        while i < to {
             let b = bytes[i]
             if b == 0x27 { // string literal
                 i += 1
-                while i < bytes.count {
-                    if bytes[i] == 0x27 { if i + 1 < bytes.count && bytes[i + 1] == 0x27 { i += 2; continue }; break }
+                while i < to {
+                    if bytes[i] == 0x27 { if i + 1 < to && bytes[i + 1] == 0x27 { i += 2; continue }; break }
                     i += 1
                 }
                 i += 1
@@ -154,22 +256,33 @@ public struct InvalidWorkflowRule: Rule {
             }
             if isIdentStart(b) {
                 let start = i
-                while i < bytes.count, isIdent(bytes[i]) { i += 1 }
-                let previous = start > 0 ? bytes[start - 1] : 0x20
-                let next = i < bytes.count ? bytes[i] : 0x20
-                // Only unknown names become Strings: nearly every access is to a known context.
-                if previous != 0x2E, next == 0x2E || next == 0x5B,
-                   !knownContextBytes.contains(where: { bytes[start..<i].elementsEqual($0) }) {
-                    result.append((String(decoding: bytes[start..<i], as: UTF8.self), start))
+                while i < to, isIdent(bytes[i]) { i += 1 }
+                let previous = start > from ? bytes[start - 1] : 0x20
+                let next = i < to ? bytes[i] : 0x20
+                if previous != 0x2E, next == 0x2E || next == 0x5B, !isKnownContext(bytes, start, i) {
+                    body(start, i)
                 }
                 continue
             }
             if b >= 0x30 && b <= 0x39 { // number literal such as 1.5
-                while i < bytes.count, isIdent(bytes[i]) || bytes[i] == 0x2E { i += 1 }
+                while i < to, isIdent(bytes[i]) || bytes[i] == 0x2E { i += 1 }
                 continue
             }
             i += 1
         }
-        return result
+    }
+
+    /// True when `bytes[start..<end]` spells a known context.
+    private static func isKnownContext(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        func spells(_ name: StaticString) -> Bool { ScalarBytes.equals(bytes, start, end, name) }
+        switch end - start {
+        case 3: return spells("env") || spells("job")
+        case 4: return spells("vars") || spells("jobs")
+        case 5: return spells("steps") || spells("needs")
+        case 6: return spells("github") || spells("inputs") || spells("runner") || spells("matrix")
+        case 7: return spells("secrets")
+        case 8: return spells("strategy")
+        default: return false
+        }
     }
 }

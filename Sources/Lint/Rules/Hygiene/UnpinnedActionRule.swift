@@ -50,22 +50,27 @@ public struct UnpinnedActionRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
         // Locations are computed only for findings: most references are pinned or first-party.
-        var nodes: [(ActionReference, Node)] = []
-        for job in context.jobs {
-            if let uses = job.view.uses, let text = uses.scalar, let reference = ActionReference(parsing: text) {
-                nodes.append((reference, uses))
-            }
-            for step in job.steps {
-                if let action = step.view.action, let node = step.view.usesNode { nodes.append((action, node)) }
-            }
+        func isUnpinned(_ action: ActionReference) -> Bool {
+            guard !action.isLocal, !action.isDocker, !action.repository.isEmpty else { return false }
+            if action.hasOwner("actions") || action.hasOwner("github") { return false }
+            return !action.isPinnedToFullSHA
         }
-        for (action, node) in nodes {
-            guard !action.isLocal, !action.isDocker, !action.repository.isEmpty else { continue }
-            if action.owner == "actions" || action.owner == "github" { continue }
-            if action.isPinnedToCommit { continue }
+        func report(_ action: ActionReference, _ node: Node) {
             let ref = action.ref ?? "(no ref)"
             findings.append(Finding("'\(action.name)' is referenced by '\(ref)', which can be moved; pin it to a full commit SHA",
                                     at: context.location(of: node)))
+        }
+        // Jobs are read in place by index: a JobFacts copy retains every field of its view.
+        let jobs = context.jobs
+        for index in jobs.indices {
+            if let uses = jobs[index].view.uses, let text = uses.scalar, let reference = ActionReference(parsing: text),
+               isUnpinned(reference) {
+                report(reference, uses)
+            }
+            for step in jobs[index].steps {
+                // The `uses:` node is copied out only for a finding.
+                if let action = step.view.action, isUnpinned(action), let node = step.view.usesNode { report(action, node) }
+            }
         }
         return findings
     }

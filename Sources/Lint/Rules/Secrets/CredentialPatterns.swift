@@ -9,40 +9,49 @@ enum CredentialPatterns {
 
     private static let githubPrefixes: [(String, [UInt8])] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"].map { ($0, Array($0.utf8)) }
 
-    /// Well-known token shapes inside `text`.
     /// True when `text` holds a byte sequence any token shape starts with (one cheap pass, no allocation).
-    static func mayContainToken(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes -> Bool in
-            let n = bytes.count
+    static func mayContainToken(_ text: String) -> Bool { ScalarBytes.with(text) { mayContainToken($0) } }
+
+    /// `mayContainToken` on bytes (a scalar's, or a whole file's).
+    static func mayContainToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard n >= 4 else { return false }
+        // One memchr pass per first byte: scripts are long, and these bytes are rare in them.
+        func any(_ first: UInt8, _ shape: (Int) -> Bool) -> Bool {
             var i = 0
-            while i + 3 < n {
-                switch bytes[i] {
-                case 0x41: // AKIA / ASIA
-                    if (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53) && bytes[i + 2] == 0x49 && bytes[i + 3] == 0x41 { return true }
-                case 0x67: // ghp_ gho_ ghu_ ghs_ ghr_ / github_pat_ (not every `github.`, which nearly every workflow holds)
-                    guard bytes[i + 1] == 0x68 else { break }
-                    if bytes[i + 3] == 0x5F, [0x70, 0x6F, 0x75, 0x73, 0x72].contains(bytes[i + 2]) { return true }
-                    if i + 11 <= n, bytes[i + 2] == 0x69, bytes[i + 3] == 0x74, bytes[i + 4] == 0x68, bytes[i + 5] == 0x75,
-                       bytes[i + 6] == 0x62, bytes[i + 7] == 0x5F, bytes[i + 8] == 0x70, bytes[i + 9] == 0x61, bytes[i + 10] == 0x74 {
-                        return true
-                    }
-                case 0x78: // xox*-
-                    if bytes[i + 1] == 0x6F && bytes[i + 2] == 0x78 { return true }
-                case 0x2D: // -----BEGIN
-                    if bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D { return true }
-                default:
-                    break
-                }
-                i += 1
+            while let p = ScalarBytes.index(of: first, in: bytes, from: i, through: n - 4) {
+                if shape(p) { return true }
+                i = p + 1
             }
             return false
         }
+        // AKIA / ASIA
+        return any(0x41) { i in (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53) && bytes[i + 2] == 0x49 && bytes[i + 3] == 0x41 }
+            // ghp_ gho_ ghu_ ghs_ ghr_ / github_pat_ (not every `github.`, which nearly every workflow holds)
+            || any(0x67) { i in
+                guard bytes[i + 1] == 0x68 else { return false }
+                let third = bytes[i + 2]
+                if bytes[i + 3] == 0x5F, third == 0x70 || third == 0x6F || third == 0x75 || third == 0x73 || third == 0x72 {
+                    return true
+                }
+                return i + 11 <= n && third == 0x69 && bytes[i + 3] == 0x74 && bytes[i + 4] == 0x68 && bytes[i + 5] == 0x75
+                    && bytes[i + 6] == 0x62 && bytes[i + 7] == 0x5F && bytes[i + 8] == 0x70 && bytes[i + 9] == 0x61
+                    && bytes[i + 10] == 0x74
+            }
+            // xox*-
+            || any(0x78) { i in bytes[i + 1] == 0x6F && bytes[i + 2] == 0x78 }
+            // -----BEGIN
+            || any(0x2D) { i in bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D }
     }
 
+    /// Well-known token shapes inside `text`.
     static func matches(in text: String) -> [Match] {
+        let count = text.utf8.count
+        // Every token shape is at least 20 bytes long and a private key header 10 (`-----BEGIN`), which
+        // `privateKeys` looks for itself: most scalars are shorter than that.
+        guard count >= 10 else { return [] }
+        guard count >= 20 else { return privateKeys(in: text) }
         guard mayContainToken(text) else { return [] }
-        guard text.utf8.count >= 20 else { return privateKeys(in: text) }
         var copy = text
         return copy.withUTF8 { scan(Array($0), text: text) } + privateKeys(in: text)
     }
@@ -121,6 +130,12 @@ enum CredentialPatterns {
 
     /// True when a key (env name, input name, task-definition variable) names a secret.
     static func isSecretName(_ name: String) -> Bool {
+        // Nearly every key of a file is asked about: ASCII names (nearly all) are read on their bytes.
+        let decided: Bool? = ScalarBytes.with(name) { bytes in
+            guard ScalarBytes.isASCII(bytes) else { return nil }
+            return hasSecretHint(bytes) && isASCIISecretName(bytes)
+        }
+        if let decided { return decided }
         let lowered = name.lowercased()
         let hints = ["pass", "pwd", "secret", "token", "key", "credential"]
         guard hints.contains(where: { lowered.fastContains($0) }) else { return false }
@@ -131,6 +146,61 @@ enum CredentialPatterns {
         let joined = tokens.joined(separator: "_")
         return ["api_key", "secret_key", "access_key", "private_key", "client_secret", "auth_key", "secret_access_key", "signing_key", "master_key"]
             .contains { joined.hasSuffix($0) }
+    }
+
+    /// True when ASCII `bytes` lowercased hold one of `isSecretName`'s hints, in one pass (few keys hold one).
+    private static func hasSecretHint(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func has(_ i: Int, _ hint: StaticString) -> Bool {
+            ScalarBytes.hasLowercasedPrefix(bytes, at: i, hint.utf8Start, hint.utf8CodeUnitCount)
+        }
+        // Bit b - 0x40 is set for the first letter of a hint (`c k p s t`, either case): other bytes go by on one test.
+        let firstLetters: UInt64 = 1 << 3 | 1 << 11 | 1 << 16 | 1 << 19 | 1 << 20 | 1 << 35 | 1 << 43 | 1 << 48 | 1 << 51 | 1 << 52
+        for i in bytes.indices where bytes[i] >= 0x40 && bytes[i] < 0x80 && firstLetters >> (bytes[i] - 0x40) & 1 != 0 {
+            switch ScalarBytes.lowered(bytes[i]) {
+            case 0x70: if has(i, "pass") || has(i, "pwd") { return true }
+            case 0x73: if has(i, "secret") { return true }
+            case 0x74: if has(i, "token") { return true }
+            case 0x6B: if has(i, "key") { return true }
+            case 0x63: if has(i, "credential") { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// `isSecretName` past the hints for an ASCII name, on bytes: the lowercased tokens joined by `_` are built
+    /// once instead of as Strings split on Characters.
+    private static func isASCIISecretName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bytes.count)
+        var separated = false
+        for b in bytes {
+            if b == 0x5F || b == 0x2D || b == 0x2E || b == 0x20 {
+                if !joined.isEmpty { separated = true }
+                continue
+            }
+            if separated { joined.append(0x5F); separated = false }
+            joined.append(ScalarBytes.lowered(b))
+        }
+        guard !joined.isEmpty else { return false }
+        return joined.withUnsafeBufferPointer { tokens -> Bool in
+            // Tokens hold no separator, so `version` in the lowercased name is `version` in the joined tokens.
+            if ScalarBytes.hasLowercasedPrefix(bytes, at: 0, ("token_type" as StaticString).utf8Start, 10)
+                || ScalarBytes.contains(tokens, "version", anchor: 1) {
+                return false
+            }
+            let lastStart = (ScalarBytes.lastIndex(of: 0x5F, in: tokens) ?? -1) + 1
+            for word: StaticString in ["password", "passwd", "pwd", "secret", "token", "apikey", "credentials", "passphrase"]
+                where ScalarBytes.equals(tokens, lastStart, tokens.count, word) {
+                return true
+            }
+            for suffix: StaticString in ["api_key", "secret_key", "access_key", "private_key", "client_secret", "auth_key",
+                                         "secret_access_key", "signing_key", "master_key"]
+                where ScalarBytes.equals(tokens, tokens.count - suffix.utf8CodeUnitCount, tokens.count, suffix) {
+                return true
+            }
+            return false
+        }
     }
 
     /// True when `value`, set under a secret-looking name, looks like a real literal secret.

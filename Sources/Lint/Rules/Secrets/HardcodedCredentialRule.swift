@@ -65,29 +65,35 @@ public struct HardcodedCredentialRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings = HardcodedCredentialRule.scan(context.scalarEntries, source: context.source)
         // Literal keys given to `aws configure set`, and literal secrets assigned to secret-named shell variables.
-        for (_, script, command) in context.allCommands {
+        // Commands are read by index: destructuring each tuple retained its three references.
+        let commands = context.allCommands
+        for commandIndex in commands.indices {
+            let command = commands[commandIndex].command
             let words = command.command.words
-            if command.command.starts(with: ["aws", "configure", "set"]), words.count > 4,
+            if words.count > 4, words[0].value.isWord("aws"), words[1].value.isWord("configure"), words[2].value.isWord("set"),
                CredentialPatterns.isSecretName(words[3].value) || words[3].value.hasSuffix("aws_access_key_id"),
                CredentialPatterns.isLiteralSecretValue(words[4].value), CredentialPatterns.matches(in: words[4].value).isEmpty {
                 findings.append(Finding("literal '\(words[3].value)' '\(Redaction.mask(words[4].value))' on the command line",
-                                        at: context.location(of: words[4], in: script), sensitiveTexts: [words[4].value]))
+                                        at: context.location(of: words[4], in: commands[commandIndex].script), sensitiveTexts: [words[4].value]))
             }
             for assignment in command.command.assignments {
-                guard let eq = assignment.value.firstIndex(of: "=") else { continue }
+                guard let eq = ScalarBytes.firstIndexOfEquals(assignment.value) else { continue }
                 let name = String(assignment.value[..<eq])
+                // The name decides for nearly every assignment: the value is built only for secret names.
+                guard CredentialPatterns.isSecretName(name) else { continue }
                 let value = String(assignment.value[assignment.value.index(after: eq)...])
-                guard CredentialPatterns.isSecretName(name), CredentialPatterns.isLiteralSecretValue(value),
-                      CredentialPatterns.matches(in: value).isEmpty else { continue }
+                guard CredentialPatterns.isLiteralSecretValue(value), CredentialPatterns.matches(in: value).isEmpty else { continue }
                 findings.append(Finding("'\(name)' is set to a literal secret '\(Redaction.mask(value))' in the script",
-                                        at: context.location(of: assignment, in: script), sensitiveTexts: [value]))
+                                        at: context.location(of: assignment, in: commands[commandIndex].script), sensitiveTexts: [value]))
             }
         }
         // Literal passwords on command lines.
-        for (_, script, command) in context.allCommands {
+        for commandIndex in commands.indices {
+            let command = commands[commandIndex].command
+            guard let name = command.command.name, name.isWord("docker") || name.isWord("helm") || name.isWord("podman") else { continue }
+            let script = commands[commandIndex].script
             for option in ["--password", "-p"] {
-                guard let name = command.command.name, name == "docker" || name == "helm" || name == "podman",
-                      command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.fastContains("login"),
+                guard command.command.words.count > 1, command.command.words[1].value == "login" || command.resolved.fastContains("login"),
                       let word = command.command.optionValue(option), CredentialPatterns.isLiteralSecretValue(word.value) else { continue }
                 findings.append(Finding("literal password '\(Redaction.mask(word.value))' on the command line", at: context.location(of: word, in: script), sensitiveTexts: [word.value]))
             }
@@ -102,20 +108,24 @@ public struct HardcodedCredentialRule: Rule {
     /// Token shapes in the given scalars, and literal values under secret-looking keys, with exact positions.
     static func scan(_ scalars: [ScalarEntry], source: SourceText) -> [Finding] {
         var findings: [Finding] = []
+        // Most files hold no token shape at all: one pass over the file's bytes then stands for every scalar, and
+        // only scalars under a secret-looking key are read.
+        let tokensPossible = SourceBytes.with(source) { SourceBytes.mayHideText($0) || CredentialPatterns.mayContainToken($0) }
         // Indexing the struct entries reads each text in place; destructuring tuples copied every node.
         for index in scalars.indices {
-            guard let text = scalars[index].node.scalar else { continue }
-            let key = scalars[index].key
+            guard tokensPossible || scalars[index].key.map(CredentialPatterns.isSecretName) == true,
+                  case .scalar(let text, _) = scalars[index].node.kind else { continue }
             var matched = false
-            for match in CredentialPatterns.matches(in: text) {
+            for match in tokensPossible ? CredentialPatterns.matches(in: text) : [] {
                 let mapped = ScalarText(node: scalars[index].node, source: source)
                 findings.append(Finding("hard-coded \(match.kind) '\(Redaction.mask(match.value))'",
                                         at: mapped.location(in: source, from: match.range.lowerBound, to: match.range.upperBound),
                                         sensitiveTexts: [match.value]))
                 matched = true
             }
-            if !matched, let key, text.utf8.count >= 6, !text.fastContains(" "), !text.fastContains("$"),
-               CredentialPatterns.isSecretName(key), CredentialPatterns.isLiteralSecretValue(text) {
+            // The key refuses nearly every scalar, and costs less to ask first.
+            if !matched, let key = scalars[index].key, text.utf8.count >= 6, CredentialPatterns.isSecretName(key),
+               !text.fastContains(" "), !text.fastContains("$"), CredentialPatterns.isLiteralSecretValue(text) {
                 findings.append(Finding("'\(key)' is set to a literal secret '\(Redaction.mask(text))'", at: source.location(of: scalars[index].node), sensitiveTexts: [text]))
             }
         }

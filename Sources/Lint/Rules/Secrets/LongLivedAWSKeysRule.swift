@@ -53,42 +53,55 @@ public struct LongLivedAWSKeysRule: Rule {
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
+        // Every input name of every step is asked: compared on bytes, without a lowercased copy.
         func isKeyID(_ name: String) -> Bool {
-            let lowered = name.lowercased()
-            return lowered == "aws_access_key_id" || lowered == "aws-access-key-id"
+            ScalarBytes.lowercasedEquals(name, "aws_access_key_id") || ScalarBytes.lowercasedEquals(name, "aws-access-key-id")
         }
         func isSecretKey(_ name: String) -> Bool {
-            let lowered = name.lowercased()
-            return lowered == "aws_secret_access_key" || lowered == "aws-secret-access-key"
+            ScalarBytes.lowercasedEquals(name, "aws_secret_access_key") || ScalarBytes.lowercasedEquals(name, "aws-secret-access-key")
         }
         func fromStore(_ text: String?) -> Bool {
             guard let text else { return false }
             return text.fastContains("secrets.") || text.fastContains("vars.") || text.fastContains("inputs.")
         }
+        // The first entry named like a key id, else the first named like a secret key.
+        // Entries are read by index: only the one returned is copied.
+        func firstKey(_ entries: [KeyedNode], isKeyID: (String) -> Bool, isSecretKey: (String) -> Bool) -> KeyedNode? {
+            var secretKey: Int?
+            for index in entries.indices {
+                if isKeyID(entries[index].name) { return entries[index] }
+                if secretKey == nil, isSecretKey(entries[index].name) { secretKey = index }
+            }
+            return secretKey.map { entries[$0] }
+        }
         // Step inputs: configure-aws-credentials and any action taking an access key.
         for step in context.allSteps {
-            guard step.view.action != nil else { continue }
-            let keys = step.view.with.filter { isKeyID($0.name) || isSecretKey($0.name) }
-            if let first = keys.first(where: { isKeyID($0.name) }) ?? keys.first, fromStore(first.text) {
+            guard !step.view.with.isEmpty, case .some = step.view.action else { continue }
+            if let first = firstKey(step.view.with, isKeyID: isKeyID, isSecretKey: isSecretKey), fromStore(first.text) {
                 findings.append(Finding("static AWS access keys are passed to \(step.view.action.map { $0.repository.isEmpty ? ($0.path ?? "a local action") : $0.repository } ?? "this step"); use an OIDC role (role-to-assume with id-token: write) instead", at: context.location(of: first.key)))
             }
         }
         // env at every level.
-        var envBlocks: [[KeyedNode]] = [context.workflow.env]
-        for job in context.jobs {
-            envBlocks.append(job.view.env)
-            for step in job.steps { envBlocks.append(step.view.env) }
-        }
-        for block in envBlocks {
-            let keys = block.filter { $0.name == "AWS_ACCESS_KEY_ID" || $0.name == "AWS_SECRET_ACCESS_KEY" }
-            if let first = keys.first(where: { $0.name == "AWS_ACCESS_KEY_ID" }) ?? keys.first, fromStore(first.text) {
+        func checkEnv(_ block: [KeyedNode]) {
+            if let first = firstKey(block, isKeyID: { $0 == "AWS_ACCESS_KEY_ID" }, isSecretKey: { $0 == "AWS_SECRET_ACCESS_KEY" }),
+               fromStore(first.text) {
                 findings.append(Finding("static AWS access keys are set in env; use an OIDC role (configure-aws-credentials with role-to-assume) instead", at: context.location(of: first.key)))
             }
         }
+        checkEnv(context.workflow.env)
+        let jobs = context.jobs
+        for index in jobs.indices {
+            checkEnv(jobs[index].view.env)
+            for step in jobs[index].steps { checkEnv(step.view.env) }
+        }
         // `aws configure set aws_access_key_id ...` in scripts.
-        for (_, script, command) in context.allCommands where command.command.starts(with: ["aws", "configure", "set"]) {
-            if command.command.words.count > 4, isKeyID(command.command.words[3].value), fromStore(command.command.words[4].value) || command.command.words[4].value.fastContains("$") {
-                findings.append(Finding("static AWS access keys are configured for the CLI; use an OIDC role instead", at: context.location(of: command.command.words[3], in: script)))
+        // Commands are read by index: destructuring each tuple retained its three references.
+        let commands = context.allCommands
+        for index in commands.indices {
+            let words = commands[index].command.command.words
+            guard words.count > 4, words[0].value.isWord("aws"), words[1].value.isWord("configure"), words[2].value.isWord("set") else { continue }
+            if isKeyID(words[3].value), fromStore(words[4].value) || words[4].value.fastContains("$") {
+                findings.append(Finding("static AWS access keys are configured for the CLI; use an OIDC role instead", at: context.location(of: words[3], in: commands[index].script)))
             }
         }
         return findings

@@ -62,10 +62,16 @@ public struct OIDCWithoutIDTokenPermissionRule: Rule {
     public func check(workflow context: WorkflowContext) -> [Finding] {
         guard !context.workflow.isReusable else { return [] }
         var findings: [Finding] = []
-        for job in context.jobs {
+        // Jobs are read by index (a JobFacts copy retains every field of its view), and only a job that configures
+        // credentials has its permissions looked up.
+        let jobs = context.jobs
+        for jobIndex in jobs.indices {
+            let steps = jobs[jobIndex].steps
+            guard steps.contains(where: { $0.view.action?.repository == AWSActionCatalog.configureCredentials }) else { continue }
+            let job = jobs[jobIndex]
             let grants = OIDCWithoutIDTokenPermissionRule.grantsIDToken(context.permissions(for: job.view))
             guard !grants else { continue }
-            for step in job.steps where step.view.action?.repository == AWSActionCatalog.configureCredentials {
+            for step in steps where step.view.action?.repository == AWSActionCatalog.configureCredentials {
                 guard let role = step.view.input("role-to-assume"), !(role.text ?? "").isEmpty else { continue }
                 let others = ["aws-access-key-id", "web-identity-token-file", "role-chaining", "use-existing-credentials"]
                 if others.contains(where: { step.view.input($0) != nil }) { continue }

@@ -87,15 +87,22 @@ public struct PlaintextSecretEnvironmentRule: Rule {
     }
 
     /// True for a JSON file that is a task definition: named like one, or registered/rendered by the workflow.
-    static func isTaskDefinitionFile(_ path: String, registered: Set<String>) -> Bool {
+    static func isTaskDefinitionFile(_ path: String, registered: @autoclosure () -> Set<String>) -> Bool {
         guard path.hasSuffix(".json") else { return false }
         let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        return name.fastContains("task") || registered.contains(RepositoryPath.normalize(path))
+        return name.fastContains("task") || registered().contains(RepositoryPath.normalize(path))
     }
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
-        let registered = Set(TaskDefinitionReferences.paths(in: context))
+        // The workflow's task-definition paths are needed only for a JSON file edited by sed, jq or envsubst: rare.
+        var registeredPaths: Set<String>?
+        func registered() -> Set<String> {
+            if let registeredPaths { return registeredPaths }
+            let paths = Set(TaskDefinitionReferences.paths(in: context))
+            registeredPaths = paths
+            return paths
+        }
         for step in context.allSteps {
             let taint = SecretTaint(step: step, context: context)
             if step.view.action?.repository == AWSActionCatalog.renderTaskDefinition, let input = step.view.input("environment-variables"),
@@ -116,10 +123,11 @@ public struct PlaintextSecretEnvironmentRule: Rule {
             }
             guard let script = step.script else { continue }
             for resolved in script.commands {
+                // The name refuses most commands before the command (all its fields) is copied out.
+                guard let name = resolved.command.name, name.isWord("sed") || name.isWord("jq") || name.isWord("envsubst") else { continue }
                 let command = resolved.command
-                guard let name = command.name, name == "sed" || name == "jq" || name == "envsubst" else { continue }
                 let files = command.words.map(\.value) + [command.outputTarget?.value].compactMap { $0 }
-                let touchesJSON = files.contains { PlaintextSecretEnvironmentRule.isTaskDefinitionFile($0, registered: registered) }
+                let touchesJSON = files.contains { PlaintextSecretEnvironmentRule.isTaskDefinitionFile($0, registered: registered()) }
                 let secretWord = command.words.first { taint.isTainted($0.value) }
                 let envsubstSecret = name == "envsubst" && !taint.taintedVariables.isEmpty
                 if touchesJSON, let word = secretWord ?? (envsubstSecret ? command.words.first : nil) {

@@ -71,10 +71,10 @@ public struct SecretBuildArgRule: Rule {
             }
             guard let script = step.script else { continue }
             for resolved in script.commands {
-                let command = resolved.command
-                guard let name = command.name, name == "docker" || name == "podman" || name == "buildah",
-                      command.words.contains(where: { $0.value == "build" || $0.value == "bud" }) else { continue }
-                for word in command.optionValues(["--build-arg"]) {
+                // Read in place: copying the command out retains each of its fields, for every command of every script.
+                guard let name = resolved.command.name, name.isWord("docker") || name.isWord("podman") || name.isWord("buildah"),
+                      resolved.command.words.contains(where: { $0.value.isWord("build") || $0.value.isWord("bud") }) else { continue }
+                for word in resolved.command.optionValues(["--build-arg"]) {
                     let value = word.value
                     let tainted: Bool
                     if let eq = value.firstIndex(of: "=") {

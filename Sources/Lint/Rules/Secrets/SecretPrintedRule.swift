@@ -66,17 +66,33 @@ public struct SecretPrintedRule: Rule {
         for step in context.allSteps {
             guard let script = step.script else { continue }
             let taint = SecretTaint(step: step, context: context)
-            let usesSecrets = taint.isTainted(script.text.text) || !taint.taintedVariables.isEmpty && step.view.env.contains { Expressions.readsSecret($0.text ?? "") }
+            // Reading the whole script for secrets is needed only for a trace (`set -x`, `bash -x`): rare.
+            var usesSecretsMemo: Bool?
+            func usesSecrets() -> Bool {
+                if let usesSecretsMemo { return usesSecretsMemo }
+                let value = taint.isTainted(script.text.text) || !taint.taintedVariables.isEmpty && step.view.env.contains { Expressions.readsSecret($0.text ?? "") }
+                usesSecretsMemo = value
+                return value
+            }
             var secretFiles = Set<String>()
             for resolved in script.commands {
+                // The name refuses most commands before the command (all its fields) is copied out.
+                guard resolved.command.substitutionDepth == 0, let name = resolved.command.name else { continue }
+                switch name.utf8.count {
+                case 2: guard name.isWord("sh") else { continue }
+                case 3: guard name.isWord("cat") || name.isWord("set") || name.isWord("env") else { continue }
+                case 4: guard name.isWord("echo") || name.isWord("bash") else { continue }
+                case 6: guard name.isWord("printf") else { continue }
+                case 8: guard name.isWord("printenv") else { continue }
+                default: continue
+                }
                 let command = resolved.command
-                guard command.substitutionDepth == 0, let name = command.name else { continue }
                 let redirected = command.redirects.contains { r in
                     (r.op == ">" || r.op == ">>" || r.op == ">|") && !(r.target?.value.hasPrefix("/dev/std") ?? true)
                 }
                 switch name {
                 case "echo", "printf":
-                    let tainted = command.arguments.first { taint.isTainted($0.value) }
+                    let tainted = command.words.dropFirst().first { taint.isTainted($0.value) }
                     guard let word = tainted else { continue }
                     if redirected {
                         if let target = command.outputTarget?.value, !target.fastContains("GITHUB_") { secretFiles.insert(target) }
@@ -100,11 +116,11 @@ public struct SecretPrintedRule: Rule {
                     let enablesTrace = command.arguments.contains { arg in
                         (arg.value.hasPrefix("-") && !arg.value.hasPrefix("--") && arg.value.fastContains("x")) || arg.value == "xtrace"
                     }
-                    if enablesTrace && usesSecrets {
+                    if enablesTrace && usesSecrets() {
                         findings.append(Finding("'set -x' traces every command with its expanded arguments, and this script uses secrets", at: context.location(of: command.words[0], in: script)))
                     }
                 case "bash", "sh":
-                    if command.arguments.contains(where: { $0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.fastContains("x") }) && usesSecrets {
+                    if command.arguments.contains(where: { $0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.fastContains("x") }) && usesSecrets() {
                         findings.append(Finding("'\(name) -x' traces every command with its expanded arguments, and this step uses secrets", at: context.location(of: command.words[0], in: script)))
                     }
                 case "env", "printenv":

@@ -85,9 +85,12 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
 
     public func check(workflow context: WorkflowContext) -> [Finding] {
         var findings: [Finding] = []
-        for job in context.jobs {
+        // Jobs are read by index: a JobFacts copy retains every field of its view, and few jobs render.
+        let jobs = context.jobs
+        for jobIndex in jobs.indices {
+            guard jobs[jobIndex].steps.contains(where: { $0.view.action?.repository == AWSActionCatalog.renderTaskDefinition }) else { continue }
+            let job = jobs[jobIndex]
             let renders = job.steps.filter { $0.view.action?.repository == AWSActionCatalog.renderTaskDefinition }
-            guard !renders.isEmpty else { continue }
             let newIDs = RenderedTaskDefinitionUnusedRule.newIDs(for: renders, in: job)
             for render in renders where render.view.id == nil {
                 findings.append(Finding("this render step has no 'id', so its output (the task definition with the new image) cannot be deployed",
