@@ -28,44 +28,103 @@ public struct ValueScope: Sendable {
     }
 
     private func resolveOnce(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        var changed = false
+        if let result = text.utf8.withContiguousStorageIfAvailable({ resolveOnce($0) }) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { resolveOnce($0) }
+    }
+
+    /// One substitution pass over `bytes`, nil when nothing was known. The output is built only from the first
+    /// replacement on, copying the unchanged text between replacements in runs.
+    private func resolveOnce(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = bytes.count
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        var copied = 0
+        func replace(_ range: Range<Int>, with value: String) {
+            if out.isEmpty { out.reserveCapacity(count + value.utf8.count) }
+            out.append(contentsOf: bytes[copied..<range.lowerBound])
+            out.append(contentsOf: value.utf8)
+            copied = range.upperBound
+        }
+        var changed = false
         var i = 0
-        while i < bytes.count {
-            guard bytes[i] == 0x24, i + 1 < bytes.count else { out.append(bytes[i]); i += 1; continue }
-            if bytes[i + 1] == 0x7B, i + 2 < bytes.count, bytes[i + 2] == 0x7B {
+        while i < count {
+            guard bytes[i] == 0x24, i + 1 < count else { i += 1; continue }
+            if bytes[i + 1] == 0x7B, i + 2 < count, bytes[i + 2] == 0x7B {
                 var j = i + 3
-                while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
-                guard j + 1 < bytes.count else { out += bytes[i...]; break }
-                let inner = String(decoding: bytes[(i + 3)..<j], as: UTF8.self).trimmingWhitespace()
-                if let value = expressionValue(inner) { out += Array(value.utf8); changed = true } else { out += bytes[i..<(j + 2)] }
+                while j + 1 < count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
+                guard j + 1 < count else { break }
+                if let value = expressionValue(ValueScope.trimmedText(bytes[(i + 3)..<j])) {
+                    replace(i..<(j + 2), with: value); changed = true
+                }
                 i = j + 2
             } else if bytes[i + 1] == 0x7B {
                 var j = i + 2
-                while j < bytes.count && bytes[j] != 0x7D { j += 1 }
-                guard j < bytes.count else { out += bytes[i...]; break }
-                let inner = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
-                let name = String(inner.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-                var fallback: String?
-                if name.count < inner.count {
-                    let rest = inner.dropFirst(name.count)
-                    if rest.hasPrefix(":-") || rest.hasPrefix(":=") { fallback = String(rest.dropFirst(2)) }
-                    else if rest.hasPrefix("-") || rest.hasPrefix("=") { fallback = String(rest.dropFirst(1)) }
-                    else { out += bytes[i...j]; i = j + 1; continue }
-                }
-                if let value = env[name] ?? fallback { out += Array(value.utf8); changed = true } else { out += bytes[i...j] }
+                while j < count && bytes[j] != 0x7D { j += 1 }
+                guard j < count else { break }
+                if let value = parameterValue(bytes[(i + 2)..<j]) { replace(i..<(j + 1), with: value); changed = true }
                 i = j + 1
             } else {
                 var j = i + 1
-                while j < bytes.count, bytes[j] == 0x5F || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) { j += 1 }
-                let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-                if !name.isEmpty, let value = env[name] { out += Array(value.utf8); changed = true } else { out += bytes[i..<max(j, i + 1)] }
+                while j < count, bytes[j] == 0x5F || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) { j += 1 }
+                if j > i + 1, let value = env[String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)] {
+                    replace(i..<j, with: value); changed = true
+                }
                 i = max(j, i + 1)
             }
         }
-        return changed ? String(decoding: out, as: UTF8.self) : nil
+        guard changed else { return nil }
+        out.append(contentsOf: bytes[copied..<count])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of `bytes` without surrounding whitespace (`trimmingWhitespace`, without building the untrimmed
+    /// string when the ends are ASCII).
+    private static func trimmedText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var low = bytes.startIndex
+        var high = bytes.endIndex
+        while low < high, isASCIIWhitespace(bytes[low]) { low += 1 }
+        while high > low, isASCIIWhitespace(bytes[high - 1]) { high -= 1 }
+        if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self).trimmingWhitespace()
+    }
+
+    /// The value of `${inner}`: `NAME`, `NAME:-default`, `NAME-default` (and `=`), or nil when unknown.
+    private func parameterValue(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return parameterValue(String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self))
+        }
+        // ASCII `isLetter`/`isNumber` are exactly A-Z, a-z and 0-9, and every ASCII byte is its own Character but
+        // CR LF (neither a name byte), so the name and what follows it can be read on bytes.
+        var nameEnd = bytes.startIndex
+        while nameEnd < bytes.endIndex, bytes[nameEnd] == 0x5F || (bytes[nameEnd] >= 0x30 && bytes[nameEnd] <= 0x39)
+                || (bytes[nameEnd] | 0x20 >= 0x61 && bytes[nameEnd] | 0x20 <= 0x7A) {
+            nameEnd += 1
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<nameEnd]), as: UTF8.self)
+        guard nameEnd < bytes.endIndex else { return env[name] }
+        var fallbackStart = nameEnd + 1
+        if bytes[nameEnd] == 0x3A /* : */, nameEnd + 1 < bytes.endIndex, bytes[nameEnd + 1] == 0x2D || bytes[nameEnd + 1] == 0x3D {
+            fallbackStart = nameEnd + 2
+        } else if bytes[nameEnd] != 0x2D && bytes[nameEnd] != 0x3D {
+            return nil
+        }
+        if let value = env[name] { return value }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[fallbackStart..<bytes.endIndex]), as: UTF8.self)
+    }
+
+    /// `parameterValue` by Characters, for text that is not ASCII.
+    private func parameterValue(_ inner: String) -> String? {
+        let name = String(inner.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        var fallback: String?
+        if name.count < inner.count {
+            let rest = inner.dropFirst(name.count)
+            if rest.hasPrefix(":-") || rest.hasPrefix(":=") { fallback = String(rest.dropFirst(2)) }
+            else if rest.hasPrefix("-") || rest.hasPrefix("=") { fallback = String(rest.dropFirst(1)) }
+            else { return nil }
+        }
+        return env[name] ?? fallback
     }
 
     /// The value of a simple context access, when known.
@@ -75,6 +134,8 @@ public struct ValueScope: Sendable {
         // Only env/steps/needs/inputs accesses can be known; most expressions read `github`, `secrets` or `matrix`.
         // (Leading dots are skipped because the split below drops the empty parts they make.)
         let head = expression.utf8.drop { $0 == 0x2E }
+        // The first byte settles most expressions (`github.`, `matrix.`, `secrets.`...) before any prefix test.
+        guard let first = head.first, first == 0x65 || first == 0x73 || first == 0x6E || first == 0x69 else { return nil }
         guard head.starts(with: "env.".utf8) || head.starts(with: "steps.".utf8) || head.starts(with: "needs.".utf8)
                 || head.starts(with: "inputs.".utf8) else { return nil }
         let parts: [String]
