@@ -52,7 +52,7 @@ public struct ValueScope: Sendable {
                 var j = i + 3
                 while j + 1 < count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
                 guard j + 1 < count else { break }
-                if let value = expressionValue(ValueScope.trimmedText(bytes[(i + 3)..<j])) {
+                if let value = expressionValue(trimmed: bytes[(i + 3)..<j]) {
                     replace(i..<(j + 2), with: value); changed = true
                 }
                 i = j + 2
@@ -76,18 +76,15 @@ public struct ValueScope: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The text of `bytes` without surrounding whitespace (`trimmingWhitespace`, without building the untrimmed
-    /// string when the ends are ASCII).
-    private static func trimmedText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    /// `expressionValue` of `bytes` without surrounding whitespace (as `trimmingWhitespace` trims it).
+    private func expressionValue(trimmed bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         var low = bytes.startIndex
         var high = bytes.endIndex
         while low < high, isASCIIWhitespace(bytes[low]) { low += 1 }
         while high > low, isASCIIWhitespace(bytes[high - 1]) { high -= 1 }
-        if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self).trimmingWhitespace()
+        if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) { return expressionValue(bytes[low..<high]) }
+        return expressionValue(String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self).trimmingWhitespace())
     }
 
     /// The value of `${inner}`: `NAME`, `NAME:-default`, `NAME-default` (and `=`), or nil when unknown.
@@ -129,26 +126,52 @@ public struct ValueScope: Sendable {
 
     /// The value of a simple context access, when known.
     public func expressionValue(_ expression: String) -> String? {
-        // Byte splitting equals Character splitting on ASCII text (no combining mark can follow a dot); scripts
-        // resolve many expressions, and most are `env.X`/`steps.X.outputs.Y` in plain ASCII.
-        // Only env/steps/needs/inputs accesses can be known; most expressions read `github`, `secrets` or `matrix`.
+        if let value = expression.utf8.withContiguousStorageIfAvailable({ expressionValue($0[...]) }) { return value }
+        return Array(expression.utf8).withUnsafeBufferPointer { expressionValue($0[...]) }
+    }
+
+    /// `expressionValue` of an expression's UTF-8 bytes. Scripts resolve many expressions, nearly all ASCII:
+    /// those are split on bytes, which equals splitting on Characters (no mark can follow a dot in ASCII text).
+    private func expressionValue(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return characterExpressionValue(String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self))
+        }
+        // Only env/steps/needs/inputs accesses can be known; most expressions read `github`, `secrets` or `matrix`,
+        // which their first byte rules out.
+        guard let first = bytes.first(where: { $0 != 0x2E }), first == 0x65 || first == 0x73 || first == 0x6E || first == 0x69 else {
+            return nil
+        }
+        // The parts between dots, empty ones dropped (as `split` does); only two or four parts can be known.
+        var parts: [Range<Int>] = []
+        parts.reserveCapacity(4)
+        var k = bytes.startIndex
+        while k < bytes.endIndex {
+            if bytes[k] == 0x2E { k += 1; continue }
+            guard parts.count < 4 else { return nil }
+            let start = k
+            while k < bytes.endIndex && bytes[k] != 0x2E { k += 1 }
+            parts.append(start..<k)
+        }
+        func part(_ index: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[parts[index]]), as: UTF8.self) }
+        func part(_ index: Int, is name: String) -> Bool { bytes[parts[index]].elementsEqual(name.utf8) }
+        if parts.count == 2, part(0, is: "env") { return env[part(1)] }
+        if parts.count == 4, part(0, is: "steps"), part(2, is: "outputs") { return stepOutputs[part(1)]?[part(3)] }
+        if parts.count == 4, part(0, is: "needs"), part(2, is: "outputs") { return jobOutputs[part(1)]?[part(3)] }
+        if parts.count == 2, part(0, is: "inputs") { return inputs[part(1)] }
+        return nil
+    }
+
+    /// `expressionValue` by Characters, for expressions that are not ASCII.
+    private func characterExpressionValue(_ expression: String) -> String? {
         // (Leading dots are skipped because the split below drops the empty parts they make.)
         let head = expression.utf8.drop { $0 == 0x2E }
-        // The first byte settles most expressions (`github.`, `matrix.`, `secrets.`...) before any prefix test.
-        guard let first = head.first, first == 0x65 || first == 0x73 || first == 0x6E || first == 0x69 else { return nil }
         guard head.starts(with: "env.".utf8) || head.starts(with: "steps.".utf8) || head.starts(with: "needs.".utf8)
                 || head.starts(with: "inputs.".utf8) else { return nil }
-        let parts: [String]
-        if expression.utf8.allSatisfy({ $0 < 0x80 }) {
-            parts = expression.utf8.split(separator: 0x2E).map { String(Substring($0)) }
-        } else {
-            parts = expression.split(separator: ".").map(String.init)
-        }
+        let parts = expression.split(separator: ".").map(String.init)
         if parts.count == 2, parts[0] == "env" { return env[parts[1]] }
         if parts.count == 4, parts[0] == "steps", parts[2] == "outputs" { return stepOutputs[parts[1]]?[parts[3]] }
         if parts.count == 4, parts[0] == "needs", parts[2] == "outputs" { return jobOutputs[parts[1]]?[parts[3]] }
         if parts.count == 2, parts[0] == "inputs" { return inputs[parts[1]] }
-        if parts.count == 3, parts[0] == "github", parts[1] == "event", parts[2] == "inputs" { return nil }
         return nil
     }
 }
