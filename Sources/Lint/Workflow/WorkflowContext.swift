@@ -48,7 +48,8 @@ public final class ResolvedCommand: Sendable {
     static func needsResolution(_ name: String?) -> Bool {
         guard let name else { return false }
         if name.fastContains("$") { return true }
-        let base = name.split(separator: "/").last.map(String.init) ?? name
+        // Every command is asked: split paths only when there is a slash.
+        let base = name.utf8.contains(0x2F) ? name.split(separator: "/").last.map(String.init) ?? name : name
         return resolvedCommands.contains(base)
     }
 
@@ -204,6 +205,18 @@ public final class WorkflowContext: Sendable {
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.
     static func readScript(_ node: Node, source: SourceText, scope: inout ValueScope, jobScope: inout ValueScope,
                            stepID: String?) -> Script {
+        /// The text before and after the first `=` Character, found on bytes when the `=` has ASCII neighbours (then it
+        /// is a Character of its own, and no earlier `=` byte exists to be part of a longer one).
+        func splitAtEquals(_ text: Substring) -> (name: Substring, value: Substring)? {
+            let utf8 = text.utf8
+            guard let eq = utf8.firstIndex(of: 0x3D) else { return nil }
+            let next = utf8.index(after: eq)
+            if (eq == utf8.startIndex || utf8[utf8.index(before: eq)] < 0x80) && (next == utf8.endIndex || utf8[next] < 0x80) {
+                return (text[..<eq], text[next...])
+            }
+            guard let characterEq = text.firstIndex(of: "=") else { return nil }
+            return (text[..<characterEq], text[text.index(after: characterEq)...])
+        }
         let text = ScalarText(node: node, source: source)
         let commands = ShellReader().read(text.text)
         var resolvedCommands: [ResolvedCommand] = []
@@ -229,9 +242,7 @@ public final class WorkflowContext: Sendable {
             }
             if command.words.isEmpty {
                 for assignment in resolvedAssignments {
-                    if let eq = assignment.firstIndex(of: "=") {
-                        scope.env[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
-                    }
+                    if let (name, value) = splitAtEquals(Substring(assignment)) { scope.env[String(name)] = String(value) }
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
@@ -244,21 +255,23 @@ public final class WorkflowContext: Sendable {
             guard writesEnv || (stepID != nil && (writesOutput
                 || resolved.dropFirst().first(where: isPayload)?.hasPrefix("::set-output") == true)) else { continue }
             let payload = resolved.dropFirst().filter(isPayload).joined(separator: " ")
-            var lines: [String] {
-                (name == "printf" ? payload.replacingEscapedNewlines() : payload).split(separator: "\n").map(String.init)
+            var lines: [Substring] {
+                let text = name == "printf" ? payload.replacingEscapedNewlines() : payload
+                // Without a CR (which joins a following LF into one Character) every LF byte is a "\n" Character.
+                guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n") }
+                return text.utf8.split(separator: 0x0A).map { Substring($0) }
             }
             if writesEnv {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
-                    let key = String(line[..<eq]).trimmingWhitespace()
-                    let value = String(line[line.index(after: eq)...])
-                    jobScope.env[key] = value
-                    scope.env[key] = value
+                    guard let (name, value) = splitAtEquals(line), !name.fastContains("<") else { continue }
+                    let key = String(name).trimmingWhitespace()
+                    jobScope.env[key] = String(value)
+                    scope.env[key] = String(value)
                 }
             } else if writesOutput, let stepID {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
-                    scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
+                    guard let (name, value) = splitAtEquals(line), !name.fastContains("<") else { continue }
+                    scope.stepOutputs[stepID, default: [:]][String(name).trimmingWhitespace()] = String(value)
                 }
             } else if let stepID, payload.hasPrefix("::set-output name=") {
                 let rest = payload.dropFirst("::set-output name=".count)
