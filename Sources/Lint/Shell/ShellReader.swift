@@ -28,8 +28,8 @@ public struct ShellReader: Sendable {
         var i: Int
         var list: [ShellCommand] = []
         var pendingHereDocuments: [(delimiter: String, stripTabs: Bool, commandIndex: Int)] = []
-        // The command being read. `words` is a scratch buffer kept across commands: each command gets an array of
-        // exactly its words instead of growing a fresh one word by word.
+        // The command being read. Its words array starts with room for a typical command, and is handed to the
+        // command when it ends: one allocation per command instead of regrowing it word by word.
         var words: [ShellWord] = []
         var redirects: [ShellRedirect] = []
         var pipedInto = false
@@ -89,7 +89,12 @@ public struct ShellReader: Sendable {
                         i += 1
                         continue
                     }
-                    if let word = readWord() { words.append(word) } else { i += 1 }
+                    if let word = readWord() {
+                        if words.capacity == 0 { words.reserveCapacity(8) }
+                        words.append(word)
+                    } else {
+                        i += 1
+                    }
                 }
             }
             finish(pipesOut: false)
@@ -99,26 +104,26 @@ public struct ShellReader: Sendable {
         /// Ends the command being read: leading assignments and keywords are split off, and the command is listed
         /// if anything is left.
         mutating func finish(pipesOut: Bool) {
-            defer { words.removeAll(keepingCapacity: true); redirects = [] }
+            defer { words = []; redirects = [] }
             guard !words.isEmpty || !redirects.isEmpty else { return }
             var first = 0
             var assignments: [ShellWord] = []
             while first < words.count {
                 let word = words[first]
-                if isAssignment(word) {
+                if Scanner.isAssignment(word, in: bytes) {
                     assignments.append(word); first += 1
-                } else if isWritten(word, asOneOf: Scanner.keywords) {
+                } else if Scanner.isWritten(word, in: bytes, asOneOf: Scanner.keywords) {
                     first += 1
                 } else {
                     break
                 }
             }
             var last = words.count
-            if first < last, isWritten(words[first], asOneOf: Scanner.declarators) {
+            if first < last, Scanner.isWritten(words[first], in: bytes, asOneOf: Scanner.declarators) {
                 assignments += words[(first + 1)...].filter { Scanner.isAssignment($0.value) }
                 last = first
             }
-            if last - first == 1, isWritten(words[first], asOneOf: Scanner.terminators) { last = first }
+            if last - first == 1, Scanner.isWritten(words[first], in: bytes, asOneOf: Scanner.terminators) { last = first }
             guard first < last || !assignments.isEmpty else { return }
             list.append(ShellCommand(words: Array(words[first..<last]), assignments: assignments, redirects: redirects,
                                      hereDocument: nil, isPipedInto: pipedInto, pipesOut: pipesOut,
@@ -130,16 +135,32 @@ public struct ShellReader: Sendable {
         }
 
         // Words that are not the command: leading keywords, block terminators, and declarations whose arguments
-        // are assignments. Compared on the word's bytes: every command's first words are tested.
-        private static let keywords: [[UInt8]] = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}",
-                                                  "time", "sudo", "exec", "nohup", "command"].map { Array($0.utf8) }
-        private static let terminators: [[UInt8]] = ["fi", "done", "esac", "}", "then", "else", "do"].map { Array($0.utf8) }
-        private static let declarators: [[UInt8]] = ["export", "local", "declare", "readonly", "typeset"].map { Array($0.utf8) }
+        // are assignments. Every command's first words are tested: compared as integers packed from their bytes.
+        private static let keywords = packed(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time",
+                                              "sudo", "exec", "nohup", "command"])
+        private static let terminators = packed(["fi", "done", "esac", "}", "then", "else", "do"])
+        private static let declarators = packed(["export", "local", "declare", "readonly", "typeset"])
+
+        private static func packed(_ names: [String]) -> [UInt64] {
+            names.map { name in Array(name.utf8).withUnsafeBufferPointer { packed($0, from: 0, to: $0.count) } }
+        }
+
+        /// `bytes[start..<end]` as one integer if it has at most eight bytes, else 0. Distinct for texts without a
+        /// leading NUL byte (no name above has one, and a word that starts with one is none of them).
+        private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+            guard end - start <= 8, start < end, bytes[start] != 0 else { return 0 }
+            var value: UInt64 = 0
+            for k in start..<end { value = value << 8 | UInt64(bytes[k]) }
+            return value
+        }
+
+        // The helpers below are static: a method call on `self` from a mutating method copied the whole scanner
+        // (retaining its arrays, which then made every append copy them).
 
         /// True when the word as written is one of `names`.
-        private func isWritten(_ word: ShellWord, asOneOf names: [[UInt8]]) -> Bool {
-            let text = bytes[word.start..<word.end]
-            return names.contains { $0.count == text.count && $0.elementsEqual(text) }
+        private static func isWritten(_ word: ShellWord, in bytes: UnsafeBufferPointer<UInt8>, asOneOf names: [UInt64]) -> Bool {
+            let value = packed(bytes, from: word.start, to: word.end)
+            return value != 0 && names.contains(value)
         }
 
         mutating func skipBlanks() {
@@ -201,7 +222,7 @@ public struct ShellReader: Sendable {
         }
 
         /// `isAssignment` of the word as written, decided on its bytes when the name and the `=` are plain ASCII.
-        private func isAssignment(_ word: ShellWord) -> Bool {
+        private static func isAssignment(_ word: ShellWord, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var k = word.start
             while k < word.end && bytes[k] != 0x3D {
                 if bytes[k] >= 0x80 { return Scanner.isAssignment(word.raw) }
@@ -249,17 +270,19 @@ public struct ShellReader: Sendable {
                 case 0x5C, 0x27, 0x22:
                     if !unquoted {
                         unquoted = true
-                        value.append(contentsOf: bytes[start..<i])
+                        // Quoted words are often messages: start with room for one rather than regrowing byte by byte.
+                        value.reserveCapacity(max(64, 2 * (i - start)))
+                        value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                     }
                     readQuoted(into: &value)
                 case 0x24 /* $ */:
                     let from = i
                     readDollar()
-                    if unquoted { value.append(contentsOf: bytes[from..<i]) }
+                    if unquoted { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i])) }
                 case 0x60 /* ` */:
                     let from = i
                     readBackquote()
-                    if unquoted { value.append(contentsOf: bytes[from..<i]) }
+                    if unquoted { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i])) }
                 default:
                     if unquoted { value.append(c) }
                     i += 1
@@ -284,7 +307,7 @@ public struct ShellReader: Sendable {
                 i += 1
                 let from = i
                 while i < end && bytes[i] != 0x27 { i += 1 }
-                value.append(contentsOf: bytes[from..<i])
+                value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i]))
                 i += 1
             default /* " */:
                 i += 1
@@ -296,9 +319,13 @@ public struct ShellReader: Sendable {
                     } else if b == 0x24 || b == 0x60 {
                         let from = i
                         if b == 0x24 { readDollar() } else { readBackquote() }
-                        value.append(contentsOf: bytes[from..<i])
+                        value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i]))
                     } else {
-                        value.append(b); i += 1
+                        // Plain text up to the next byte that means something inside double quotes, copied at once.
+                        let from = i
+                        i += 1
+                        while i < end, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] != 0x24, bytes[i] != 0x60 { i += 1 }
+                        value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i]))
                     }
                 }
                 i += 1
