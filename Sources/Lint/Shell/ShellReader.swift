@@ -13,6 +13,8 @@ public struct ShellReader: Sendable {
         // Every script of every step is read: scan the string's own UTF-8 storage rather than a copy.
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> [ShellCommand] in
             var scanner = Scanner(bytes: bytes, from: 0, to: bytes.count, depth: 0)
+            // Room for a short script's commands rather than regrowing the list from one.
+            if !bytes.isEmpty { scanner.list.reserveCapacity(8) }
             return scanner.commands()
         }
         if let commands = script.utf8.withContiguousStorageIfAvailable(scan) { return commands }

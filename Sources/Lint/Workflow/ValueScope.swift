@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What is known about variable values at one point of a workflow: environment variables (workflow, job and
 /// step `env`, earlier `$GITHUB_ENV` writes, script assignments), step outputs (`$GITHUB_OUTPUT` writes and
 /// known action outputs) and job outputs, so `$ECR_REGISTRY/$REPO:$TAG` and `steps.build-image.outputs.image`
@@ -46,8 +52,11 @@ public struct ValueScope: Sendable {
         }
         var changed = false
         var i = 0
-        while i < count {
-            guard bytes[i] == 0x24, i + 1 < count else { i += 1; continue }
+        guard let base = bytes.baseAddress else { return nil }
+        // Values can be long (JSON, messages): memchr jumps to each `$`.
+        while i + 1 < count, let hit = memchr(base + i, 0x24, count - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard i + 1 < count else { break }
             if bytes[i + 1] == 0x7B, i + 2 < count, bytes[i + 2] == 0x7B {
                 var j = i + 3
                 while j + 1 < count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }

@@ -47,9 +47,22 @@ public final class ResolvedCommand: Sendable {
     /// True when the command named `name` has its words resolved.
     static func needsResolution(_ name: String?) -> Bool {
         guard let name else { return false }
-        if name.fastContains("$") { return true }
-        // Every command is asked: split paths only when there is a slash.
-        let base = name.utf8.contains(0x2F) ? name.split(separator: "/").last.map(String.init) ?? name : name
+        // Every command is asked: one pass over the name's bytes finds a `$`, a `/` and anything not ASCII.
+        var (hasSlash, isASCII) = (false, true)
+        for byte in name.utf8 {
+            if byte == 0x24 { return true }
+            if byte == 0x2F { hasSlash = true }
+            if byte >= 0x80 { isASCII = false }
+        }
+        let base: String
+        if !hasSlash {
+            base = name
+        } else if isASCII {
+            // In ASCII text a `/` is always a Character of its own: split on bytes.
+            base = name.utf8.split(separator: 0x2F).last.map { String(Substring($0)) } ?? name
+        } else {
+            base = name.split(separator: "/").last.map(String.init) ?? name
+        }
         return resolvedCommands.contains(base)
     }
 
@@ -218,9 +231,13 @@ public final class WorkflowContext: Sendable {
             return (text[..<characterEq], text[text.index(after: characterEq)...])
         }
         let text = ScalarText(node: node, source: source)
-        let commands = ShellReader().read(text.text)
+        var commands = ShellReader().read(text.text)
         var resolvedCommands: [ResolvedCommand] = []
-        for command in commands {
+        resolvedCommands.reserveCapacity(commands.count)
+        // Each command moves into its ResolvedCommand: popping from the reversed array hands it over without the
+        // retain and release of every field that copying out of the array costs.
+        commands.reverse()
+        while let command = commands.popLast() {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
             // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
             let resolved = ResolvedCommand.needsResolution(command.name)
