@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `${{ }}` expressions inside workflow strings.
 public enum Expressions {
     /// Each `${{ ... }}` in `text`: its UTF-8 range and the trimmed inner expression.
@@ -10,17 +16,27 @@ public enum Expressions {
 
     private static func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, inner: String)] {
         var result: [(range: Range<Int>, inner: String)] = []
+        guard let base = bytes.baseAddress else { return result }
+        let count = bytes.count
+        // The offset of the first `byte` in `bytes[from..<to]`, found with memchr (scalars can be long scripts).
+        func first(_ byte: UInt8, from: Int, to: Int) -> Int? {
+            guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
         var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == 0x24, bytes[i + 1] == 0x7B, bytes[i + 2] == 0x7B {
-                var j = i + 3
-                while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
-                guard j + 1 < bytes.count else { break }
-                result.append((i..<(j + 2), trimmedText(bytes[(i + 3)..<j])))
-                i = j + 2
-            } else {
-                i += 1
+        while let dollar = first(0x24, from: i, to: count - 2) {
+            i = dollar
+            guard bytes[i + 1] == 0x7B, bytes[i + 2] == 0x7B else { i += 1; continue }
+            // The closing `}}`: the first `}` followed by another.
+            var from = i + 3
+            var close: Int?
+            while let brace = first(0x7D, from: from, to: count - 1) {
+                if bytes[brace + 1] == 0x7D { close = brace; break }
+                from = brace + 1
             }
+            guard let close else { break }
+            result.append((i..<(close + 2), trimmedText(bytes[(i + 3)..<close])))
+            i = close + 2
         }
         return result
     }
