@@ -63,8 +63,16 @@ public final class ResolvedCommand: Sendable {
         } else {
             base = name.split(separator: "/").last.map(String.init) ?? name
         }
+        // Most names start with a byte no resolved command starts with (every name and its equal is ASCII).
+        guard let first = base.utf8.first, resolvedFirstBytes[Int(first)] else { return false }
         return resolvedCommands.contains(base)
     }
+
+    private static let resolvedFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for name in resolvedCommands { if let first = name.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
 
     /// The resolved value of the word after `option`.
     public func resolvedOption(_ option: String) -> (word: ShellWord, value: String)? {
@@ -231,13 +239,10 @@ public final class WorkflowContext: Sendable {
             return (text[..<characterEq], text[text.index(after: characterEq)...])
         }
         let text = ScalarText(node: node, source: source)
-        var commands = ShellReader().read(text.text)
+        let commands = ShellReader().read(text.text)
         var resolvedCommands: [ResolvedCommand] = []
         resolvedCommands.reserveCapacity(commands.count)
-        // Each command moves into its ResolvedCommand: popping from the reversed array hands it over without the
-        // retain and release of every field that copying out of the array costs.
-        commands.reverse()
-        while let command = commands.popLast() {
+        for command in commands {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
             // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
             let resolved = ResolvedCommand.needsResolution(command.name)
