@@ -226,8 +226,8 @@ public final class WorkflowContext: Sendable {
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.
     static func readScript(_ node: Node, source: SourceText, scope: inout ValueScope, jobScope: inout ValueScope,
                            stepID: String?) -> Script {
-        /// The text before and after the first `=` Character, found on bytes when the `=` has ASCII neighbours (then it
-        /// is a Character of its own, and no earlier `=` byte exists to be part of a longer one).
+        // The text before and after the first `=` Character, found on bytes when the `=` has ASCII neighbours (then it
+        // is a Character of its own, and no earlier `=` byte exists to be part of a longer one).
         func splitAtEquals(_ text: Substring) -> (name: Substring, value: Substring)? {
             let utf8 = text.utf8
             guard let eq = utf8.firstIndex(of: 0x3D) else { return nil }
@@ -264,7 +264,7 @@ public final class WorkflowContext: Sendable {
             }
             if command.words.isEmpty {
                 for assignment in resolvedAssignments {
-                    if let (name, value) = splitAtEquals(Substring(assignment)) { scope.env[String(name)] = String(value) }
+                    if let (variable, value) = splitAtEquals(Substring(assignment)) { scope.env[String(variable)] = String(value) }
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
@@ -285,15 +285,16 @@ public final class WorkflowContext: Sendable {
             }
             if writesEnv {
                 for line in lines {
-                    guard let (name, value) = splitAtEquals(line), !name.fastContains("<") else { continue }
-                    let key = String(name).trimmingWhitespace()
-                    jobScope.env[key] = String(value)
-                    scope.env[key] = String(value)
+                    guard let (variable, value) = splitAtEquals(line), !variable.fastContains("<") else { continue }
+                    let key = String(variable).trimmingWhitespace()
+                    let text = String(value)
+                    jobScope.env[key] = text
+                    scope.env[key] = text
                 }
             } else if writesOutput, let stepID {
                 for line in lines {
-                    guard let (name, value) = splitAtEquals(line), !name.fastContains("<") else { continue }
-                    scope.stepOutputs[stepID, default: [:]][String(name).trimmingWhitespace()] = String(value)
+                    guard let (output, value) = splitAtEquals(line), !output.fastContains("<") else { continue }
+                    scope.stepOutputs[stepID, default: [:]][String(output).trimmingWhitespace()] = String(value)
                 }
             } else if let stepID, payload.hasPrefix("::set-output name=") {
                 let rest = payload.dropFirst("::set-output name=".count)
