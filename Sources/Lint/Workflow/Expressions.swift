@@ -1,24 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `${{ }}` expressions inside workflow strings.
 public enum Expressions {
     /// Each `${{ ... }}` in `text`: its UTF-8 range and the trimmed inner expression.
     public static func occurrences(in text: String) -> [(range: Range<Int>, inner: String)] {
         guard text.fastContains("${{") else { return [] }
-        let bytes = Array(text.utf8)
-        var result: [(Range<Int>, String)] = []
+        // Rules scan every scalar of every file: read the string's own UTF-8 storage rather than a copy.
+        if let result = text.utf8.withContiguousStorageIfAvailable(occurrences(in:)) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(occurrences(in:))
+    }
+
+    private static func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, inner: String)] {
+        var result: [(range: Range<Int>, inner: String)] = []
+        guard let base = bytes.baseAddress else { return result }
+        let count = bytes.count
+        // The offset of the first `byte` in `bytes[from..<to]`, found with memchr (scalars can be long scripts).
+        func first(_ byte: UInt8, from: Int, to: Int) -> Int? {
+            guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
         var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == 0x24, bytes[i + 1] == 0x7B, bytes[i + 2] == 0x7B {
-                var j = i + 3
-                while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
-                guard j + 1 < bytes.count else { break }
-                let inner = String(decoding: bytes[(i + 3)..<j], as: UTF8.self).trimmingWhitespace()
-                result.append((i..<(j + 2), inner))
-                i = j + 2
-            } else {
-                i += 1
+        while let dollar = first(0x24, from: i, to: count - 2) {
+            i = dollar
+            guard bytes[i + 1] == 0x7B, bytes[i + 2] == 0x7B else { i += 1; continue }
+            // The closing `}}`: the first `}` followed by another.
+            var from = i + 3
+            var close: Int?
+            while let brace = first(0x7D, from: from, to: count - 1) {
+                if bytes[brace + 1] == 0x7D { close = brace; break }
+                from = brace + 1
             }
+            guard let close else { break }
+            result.append((i..<(close + 2), trimmedText(bytes[(i + 3)..<close])))
+            i = close + 2
         }
         return result
+    }
+
+    /// The text of `bytes` as `trimmingWhitespace` trims it: ASCII blanks and breaks are cut on bytes, which is exact
+    /// when the kept ends are ASCII (nothing combines with a trimmed byte); anything else is left to the Characters.
+    private static func trimmedText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var low = bytes.startIndex
+        var high = bytes.endIndex
+        while low < high, isASCIIWhitespace(bytes[low]) { low += 1 }
+        while high > low, isASCIIWhitespace(bytes[high - 1]) { high -= 1 }
+        if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self).trimmingWhitespace()
     }
 
     /// Names `X` of every `secrets.X` (or `secrets['X']`) referenced inside expressions in `text`.

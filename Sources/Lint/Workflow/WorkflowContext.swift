@@ -47,10 +47,32 @@ public final class ResolvedCommand: Sendable {
     /// True when the command named `name` has its words resolved.
     static func needsResolution(_ name: String?) -> Bool {
         guard let name else { return false }
-        if name.fastContains("$") { return true }
-        let base = name.split(separator: "/").last.map(String.init) ?? name
+        // Every command is asked: one pass over the name's bytes finds a `$`, a `/` and anything not ASCII.
+        var (hasSlash, isASCII) = (false, true)
+        for byte in name.utf8 {
+            if byte == 0x24 { return true }
+            if byte == 0x2F { hasSlash = true }
+            if byte >= 0x80 { isASCII = false }
+        }
+        let base: String
+        if !hasSlash {
+            base = name
+        } else if isASCII {
+            // In ASCII text a `/` is always a Character of its own: split on bytes.
+            base = name.utf8.split(separator: 0x2F).last.map { String(Substring($0)) } ?? name
+        } else {
+            base = name.split(separator: "/").last.map(String.init) ?? name
+        }
+        // Most names start with a byte no resolved command starts with (every name and its equal is ASCII).
+        guard let first = base.utf8.first, resolvedFirstBytes[Int(first)] else { return false }
         return resolvedCommands.contains(base)
     }
+
+    private static let resolvedFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for name in resolvedCommands { if let first = name.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
 
     /// The resolved value of the word after `option`.
     public func resolvedOption(_ option: String) -> (word: ShellWord, value: String)? {
@@ -204,9 +226,22 @@ public final class WorkflowContext: Sendable {
     /// Reads a script, tracking assignments and `$GITHUB_ENV`/`$GITHUB_OUTPUT` writes as it goes.
     static func readScript(_ node: Node, source: SourceText, scope: inout ValueScope, jobScope: inout ValueScope,
                            stepID: String?) -> Script {
+        // The text before and after the first `=` Character, found on bytes when the `=` has ASCII neighbours (then it
+        // is a Character of its own, and no earlier `=` byte exists to be part of a longer one).
+        func splitAtEquals(_ text: Substring) -> (name: Substring, value: Substring)? {
+            let utf8 = text.utf8
+            guard let eq = utf8.firstIndex(of: 0x3D) else { return nil }
+            let next = utf8.index(after: eq)
+            if (eq == utf8.startIndex || utf8[utf8.index(before: eq)] < 0x80) && (next == utf8.endIndex || utf8[next] < 0x80) {
+                return (text[..<eq], text[next...])
+            }
+            guard let characterEq = text.firstIndex(of: "=") else { return nil }
+            return (text[..<characterEq], text[text.index(after: characterEq)...])
+        }
         let text = ScalarText(node: node, source: source)
         let commands = ShellReader().read(text.text)
         var resolvedCommands: [ResolvedCommand] = []
+        resolvedCommands.reserveCapacity(commands.count)
         for command in commands {
             let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
             // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
@@ -229,9 +264,7 @@ public final class WorkflowContext: Sendable {
             }
             if command.words.isEmpty {
                 for assignment in resolvedAssignments {
-                    if let eq = assignment.firstIndex(of: "=") {
-                        scope.env[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
-                    }
+                    if let (variable, value) = splitAtEquals(Substring(assignment)) { scope.env[String(variable)] = String(value) }
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
@@ -244,21 +277,24 @@ public final class WorkflowContext: Sendable {
             guard writesEnv || (stepID != nil && (writesOutput
                 || resolved.dropFirst().first(where: isPayload)?.hasPrefix("::set-output") == true)) else { continue }
             let payload = resolved.dropFirst().filter(isPayload).joined(separator: " ")
-            var lines: [String] {
-                (name == "printf" ? payload.replacingEscapedNewlines() : payload).split(separator: "\n").map(String.init)
+            var lines: [Substring] {
+                let text = name == "printf" ? payload.replacingEscapedNewlines() : payload
+                // Without a CR (which joins a following LF into one Character) every LF byte is a "\n" Character.
+                guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n") }
+                return text.utf8.split(separator: 0x0A).map { Substring($0) }
             }
             if writesEnv {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
-                    let key = String(line[..<eq]).trimmingWhitespace()
-                    let value = String(line[line.index(after: eq)...])
-                    jobScope.env[key] = value
-                    scope.env[key] = value
+                    guard let (variable, value) = splitAtEquals(line), !variable.fastContains("<") else { continue }
+                    let key = String(variable).trimmingWhitespace()
+                    let text = String(value)
+                    jobScope.env[key] = text
+                    scope.env[key] = text
                 }
             } else if writesOutput, let stepID {
                 for line in lines {
-                    guard let eq = line.firstIndex(of: "="), !line[..<eq].fastContains("<") else { continue }
-                    scope.stepOutputs[stepID, default: [:]][String(line[..<eq]).trimmingWhitespace()] = String(line[line.index(after: eq)...])
+                    guard let (output, value) = splitAtEquals(line), !output.fastContains("<") else { continue }
+                    scope.stepOutputs[stepID, default: [:]][String(output).trimmingWhitespace()] = String(value)
                 }
             } else if let stepID, payload.hasPrefix("::set-output name=") {
                 let rest = payload.dropFirst("::set-output name=".count)
