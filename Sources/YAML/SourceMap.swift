@@ -1,50 +1,49 @@
-/// Turns libyaml's marks (0-based, counted in characters) into `Mark`s with byte offsets.
+/// Turns libyaml's marks (0-based, counted in characters) into `Mark`s with byte offsets and editor lines.
 ///
-/// libyaml counts `index` and `column` in characters; editors and SARIF want bytes too.
+/// libyaml counts `index` and `column` in characters; editors and SARIF want bytes too. libyaml also breaks lines
+/// at NEL, LS and PS, which no editor shows as breaks: in a file holding one, each mark's line and column are
+/// recomputed from its byte offset with a `LineIndex`, so every position names the line a reader sees.
 /// An all-ASCII input (nearly every workflow) needs no table at all.
 struct SourceMap {
     private let bytes: [UInt8]
     private let isASCII: Bool
-    /// Byte offset where each line starts, computed only for non-ASCII inputs.
-    private var lineStarts: [Int] = []
+    /// Line starts as libyaml counts lines, built only for non-ASCII inputs.
+    private let parserLineStarts: [Int]
+    /// Editor lines, only when they differ from libyaml's (the input holds NEL, LS or PS).
+    private let editorLines: LineIndex?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         self.isASCII = bytes.allSatisfy { $0 < 0x80 }
-        if !isASCII { lineStarts = Self.lineStarts(of: bytes) }
+        let starts = isASCII ? [] : Self.parserLineStarts(of: bytes)
+        parserLineStarts = starts
+        let editor = isASCII ? nil : LineIndex(bytes: bytes)
+        editorLines = editor?.starts == starts ? nil : editor
     }
 
     /// A mark from libyaml's 0-based line, column and character index.
     func mark(line: Int, column: Int, index: Int) -> Mark {
         if isASCII { return Mark(line: line + 1, column: column + 1, offset: index) }
-        guard line < lineStarts.count else {
+        guard line < parserLineStarts.count else {
             return Mark(line: line + 1, column: column + 1, offset: bytes.count)
         }
-        var offset = lineStarts[line]
+        var offset = parserLineStarts[line]
         var remaining = column
         while remaining > 0 && offset < bytes.count {
             offset += Self.width(of: bytes[offset])
             remaining -= 1
         }
-        return Mark(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+        offset = min(offset, bytes.count)
+        if let editorLines { return editorLines.mark(atOffset: offset, in: bytes) }
+        return Mark(line: line + 1, column: column + 1, offset: offset)
     }
 
     /// A mark for a byte offset (reader errors report only that).
     func mark(byteOffset: Int) -> Mark {
-        let starts = isASCII ? Self.lineStarts(of: bytes) : lineStarts
-        // The last line start at or before the offset.
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= byteOffset { low = mid } else { high = mid - 1 }
-        }
-        var column = 0
-        var offset = starts[low]
-        while offset < byteOffset && offset < bytes.count {
-            offset += Self.width(of: bytes[offset])
-            column += 1
-        }
-        return Mark(line: low + 1, column: column + 1, offset: byteOffset)
+        let lines = editorLines ?? LineIndex(bytes: bytes)
+        // Reader errors may point one past the end: keep that offset while finding its line and column.
+        let mark = lines.mark(atOffset: byteOffset, in: bytes)
+        return Mark(line: mark.line, column: mark.column, offset: byteOffset)
     }
 
     private static func width(of lead: UInt8) -> Int {
@@ -57,7 +56,7 @@ struct SourceMap {
     }
 
     /// Line starts as libyaml counts lines: LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9).
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    private static func parserLineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         var i = 0
         let n = bytes.count
