@@ -14,11 +14,28 @@ struct SourceMap {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.isASCII = bytes.allSatisfy { $0 < 0x80 }
-        let starts = isASCII ? [] : Self.parserLineStarts(of: bytes)
+        self.isASCII = Self.isASCII(bytes)
+        let (starts, hasUnicodeBreaks) = isASCII ? ([], false) : Self.parserLineStarts(of: bytes)
         parserLineStarts = starts
-        let editor = isASCII ? nil : LineIndex(bytes: bytes)
-        editorLines = editor?.starts == starts ? nil : editor
+        editorLines = hasUnicodeBreaks ? LineIndex(bytes: bytes) : nil
+    }
+
+    /// True when no byte has its high bit set, tested eight bytes at a time (every parse pays for this test).
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var i = 0
+            var high: UInt64 = 0
+            while i + 8 <= count {
+                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < count {
+                high |= UInt64(raw[i])
+                i += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// A mark from libyaml's 0-based line, column and character index.
@@ -55,9 +72,11 @@ struct SourceMap {
         }
     }
 
-    /// Line starts as libyaml counts lines: LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9).
-    private static func parserLineStarts(of bytes: [UInt8]) -> [Int] {
+    /// Line starts as libyaml counts lines (LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9)), and whether any of
+    /// the last three occurs (only then do editor lines differ).
+    private static func parserLineStarts(of bytes: [UInt8]) -> (starts: [Int], hasUnicodeBreaks: Bool) {
         var starts = [0]
+        var hasUnicodeBreaks = false
         var i = 0
         let n = bytes.count
         while i < n {
@@ -70,12 +89,14 @@ struct SourceMap {
             } else if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85 {
                 i += 1
                 starts.append(i + 1)
+                hasUnicodeBreaks = true
             } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
                 i += 2
                 starts.append(i + 1)
+                hasUnicodeBreaks = true
             }
             i += 1
         }
-        return starts
+        return (starts, hasUnicodeBreaks)
     }
 }
