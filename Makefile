@@ -4,8 +4,11 @@ VENV ?= .venv
 PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
+# The shipping build: optimised, and on Linux with the Swift runtime linked in statically, as Swift command-line
+# tools ship there (no runtime to install; start-up and runtime calls skip the dynamic linker's indirection).
+RELEASE := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
-.PHONY: all build generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
+.PHONY: all build release generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
 
 all: build
 
@@ -34,6 +37,11 @@ $(VENV)/.installed: $(PEERS)
 build: deps
 	$(SWIFT) build
 
+## release: the optimised wfgen binary (its path is printed last).
+release: deps
+	$(SWIFT) build $(RELEASE) --product wfgen
+	@echo "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen"
+
 ## generate: compile workflows-src/ into .github/workflows/ and generated/.
 generate: deps
 	$(SWIFT) run wfgen
@@ -49,8 +57,8 @@ test: deps venv
 bench: bench-yaml bench-edit bench-lint bench-hook
 
 bench-yaml: deps
-	$(SWIFT) build -c release --product yaml-bench
-	$$($(SWIFT) build -c release --show-bin-path)/yaml-bench
+	$(SWIFT) build $(RELEASE) --product yaml-bench
+	$$($(SWIFT) build $(RELEASE) --show-bin-path)/yaml-bench
 
 ## bench-edit: save one file in workflows-src/, time `swift run wfgen` (incremental debug build); budget 5 s.
 bench-edit: deps
@@ -58,8 +66,8 @@ bench-edit: deps
 
 ## bench-lint: wfgen lint throughput over 2,000+ workflows, against actionlint and zizmor in the same run.
 bench-lint: deps venv
-	$(SWIFT) build -c release --product wfgen
-	$(PYTHON) tools/bench-lint.py "$$($(SWIFT) build -c release --show-bin-path)/wfgen" "$(abspath $(VENV))/bin" bench-out/lint
+	$(SWIFT) build $(RELEASE) --product wfgen
+	$(PYTHON) tools/bench-lint.py "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen" "$(abspath $(VENV))/bin" bench-out/lint
 
 ## bench-hook: the wfgen-lint pre-commit hook, installed from this checkout: first run (install) and warm runs.
 bench-hook: deps venv
@@ -68,8 +76,8 @@ bench-hook: deps venv
 ## eval: precision/recall per rule family on ../shared/corpus (skipped when that folder is absent).
 eval: deps
 	@if [ ! -d ../shared/corpus/dev ]; then echo "eval: skipped, ../shared/corpus/dev is absent"; exit 0; fi; \
-	$(SWIFT) build -c release --product wfgen && \
-	$(PYTHON) tools/lint-eval.py "$$($(SWIFT) build -c release --show-bin-path)/wfgen" ../shared/corpus
+	$(SWIFT) build $(RELEASE) --product wfgen && \
+	$(PYTHON) tools/lint-eval.py "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen" ../shared/corpus
 
 clean:
 	rm -rf .build $(VENV)

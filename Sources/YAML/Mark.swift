@@ -1,6 +1,6 @@
 /// A position in a YAML source: 1-based line and column (in characters), and the 0-based byte offset.
 public struct Mark: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// 1-based line number.
+    /// 1-based line number, lines broken at LF, CRLF and CR as editors break them (see `LineIndex`).
     public var line: Int
     /// 1-based column, counted in Unicode scalars as libyaml counts them.
     public var column: Int

@@ -1,50 +1,66 @@
-/// Turns libyaml's marks (0-based, counted in characters) into `Mark`s with byte offsets.
+/// Turns libyaml's marks (0-based, counted in characters) into `Mark`s with byte offsets and editor lines.
 ///
-/// libyaml counts `index` and `column` in characters; editors and SARIF want bytes too.
+/// libyaml counts `index` and `column` in characters; editors and SARIF want bytes too. libyaml also breaks lines
+/// at NEL, LS and PS, which no editor shows as breaks: in a file holding one, each mark's line and column are
+/// recomputed from its byte offset with a `LineIndex`, so every position names the line a reader sees.
 /// An all-ASCII input (nearly every workflow) needs no table at all.
 struct SourceMap {
     private let bytes: [UInt8]
     private let isASCII: Bool
-    /// Byte offset where each line starts, computed only for non-ASCII inputs.
-    private var lineStarts: [Int] = []
+    /// Line starts as libyaml counts lines, built only for non-ASCII inputs.
+    private let parserLineStarts: [Int]
+    /// Editor lines, only when they differ from libyaml's (the input holds NEL, LS or PS).
+    private let editorLines: LineIndex?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.isASCII = bytes.allSatisfy { $0 < 0x80 }
-        if !isASCII { lineStarts = Self.lineStarts(of: bytes) }
+        self.isASCII = Self.isASCII(bytes)
+        let (starts, hasUnicodeBreaks) = isASCII ? ([], false) : Self.parserLineStarts(of: bytes)
+        parserLineStarts = starts
+        editorLines = hasUnicodeBreaks ? LineIndex(bytes: bytes) : nil
+    }
+
+    /// True when no byte has its high bit set, tested eight bytes at a time (every parse pays for this test).
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var i = 0
+            var high: UInt64 = 0
+            while i + 8 <= count {
+                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < count {
+                high |= UInt64(raw[i])
+                i += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// A mark from libyaml's 0-based line, column and character index.
     func mark(line: Int, column: Int, index: Int) -> Mark {
         if isASCII { return Mark(line: line + 1, column: column + 1, offset: index) }
-        guard line < lineStarts.count else {
+        guard line < parserLineStarts.count else {
             return Mark(line: line + 1, column: column + 1, offset: bytes.count)
         }
-        var offset = lineStarts[line]
+        var offset = parserLineStarts[line]
         var remaining = column
         while remaining > 0 && offset < bytes.count {
             offset += Self.width(of: bytes[offset])
             remaining -= 1
         }
-        return Mark(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+        offset = min(offset, bytes.count)
+        if let editorLines { return editorLines.mark(atOffset: offset, in: bytes) }
+        return Mark(line: line + 1, column: column + 1, offset: offset)
     }
 
     /// A mark for a byte offset (reader errors report only that).
     func mark(byteOffset: Int) -> Mark {
-        let starts = isASCII ? Self.lineStarts(of: bytes) : lineStarts
-        // The last line start at or before the offset.
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= byteOffset { low = mid } else { high = mid - 1 }
-        }
-        var column = 0
-        var offset = starts[low]
-        while offset < byteOffset && offset < bytes.count {
-            offset += Self.width(of: bytes[offset])
-            column += 1
-        }
-        return Mark(line: low + 1, column: column + 1, offset: byteOffset)
+        let lines = editorLines ?? LineIndex(bytes: bytes)
+        // Reader errors may point one past the end: keep that offset while finding its line and column.
+        let mark = lines.mark(atOffset: byteOffset, in: bytes)
+        return Mark(line: mark.line, column: mark.column, offset: byteOffset)
     }
 
     private static func width(of lead: UInt8) -> Int {
@@ -56,9 +72,11 @@ struct SourceMap {
         }
     }
 
-    /// Line starts as libyaml counts lines: LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9).
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    /// Line starts as libyaml counts lines (LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9)), and whether any of
+    /// the last three occurs (only then do editor lines differ).
+    private static func parserLineStarts(of bytes: [UInt8]) -> (starts: [Int], hasUnicodeBreaks: Bool) {
         var starts = [0]
+        var hasUnicodeBreaks = false
         var i = 0
         let n = bytes.count
         while i < n {
@@ -71,12 +89,14 @@ struct SourceMap {
             } else if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85 {
                 i += 1
                 starts.append(i + 1)
+                hasUnicodeBreaks = true
             } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
                 i += 2
                 starts.append(i + 1)
+                hasUnicodeBreaks = true
             }
             i += 1
         }
-        return starts
+        return (starts, hasUnicodeBreaks)
     }
 }

@@ -4,6 +4,7 @@ extension WFGen {
     /// `wfgen check`: the drift check for pre-commit and pull requests; writes nothing.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Exit 1 with a unified diff when a generated file is missing, stale or hand-edited; write nothing.")
 
         @OptionGroup var options: GenerationOptions

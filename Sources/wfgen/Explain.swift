@@ -3,7 +3,7 @@ import Lint
 
 /// `wfgen explain RULE`: print a rule's documentation.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the documentation of a lint rule.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print the documentation of a lint rule.")
 
     @Argument(help: "The rule id, e.g. deploy-without-stability-wait.")
     var rule: String

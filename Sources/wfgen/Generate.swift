@@ -4,6 +4,7 @@ extension WFGen {
     /// `wfgen generate` (the default): compile workflows-src/ and write what changed.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Compile workflows-src/ into .github/workflows/ and generated/ (atomic, byte-stable writes).")
 
         @OptionGroup var options: GenerationOptions

@@ -8,6 +8,7 @@ extension Severity: ExpressibleByArgument {}
 /// `wfgen lint`: check workflows and task definitions for ECS deployment mistakes.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Find ECR/ECS confusion, missing service updates, leaked secrets and absent health checks.",
         discussion: """
             Lints *.yml/*.yaml workflows and the *.json task definitions they name (paths relative to the \

@@ -3,7 +3,7 @@ import Lint
 
 /// `wfgen rules`: list every lint rule.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the lint rules by family, with severity and summary.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the lint rules by family, with severity and summary.")
 
     func run() throws {
         var output = StandardOutput()

@@ -1,28 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Inline suppressions: `# wfgen: ignore[rule-a, rule-b] reason` on the finding's line or the line above.
 struct InlineSuppressions {
     /// Rule ids suppressed per 1-based line where the comment is.
     private var byLine: [Int: Set<String>] = [:]
 
     init(source: SourceText) {
-        let marker = Array("wfgen: ignore[".utf8)
-        var line = 1
-        var i = 0
         let bytes = source.bytes
-        // Fast path: most files hold no suppression at all.
-        guard bytes.count >= marker.count else { return }
-        while i + marker.count <= bytes.count {
-            if bytes[i] == 0x0A { line += 1; i += 1; continue }
-            if bytes[i] == 0x77 /* w */, bytes[i..<(i + marker.count)].elementsEqual(marker), InlineSuppressions.isComment(bytes, before: i) {
-                var j = i + marker.count
-                var text: [UInt8] = []
-                while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x0A { text.append(bytes[j]); j += 1 }
-                let ids = String(decoding: text, as: UTF8.self).split(separator: ",").map { $0.trimmingWhitespace() }
-                byLine[line, default: []].formUnion(ids)
-                i = j
-                continue
-            }
-            i += 1
+        for offset in Self.markerOffsets(in: bytes) where Self.isComment(bytes, before: offset) {
+            // The line as the parser counts lines (a CR-only or U+2028 break is a break), so the comment lines up
+            // with the findings' marks; the ids end at `]` or with the line.
+            let line = source.lines.lineIndex(ofOffset: offset)
+            let end = source.lines.contentRange(ofLine: line, in: bytes).upperBound
+            var j = offset + Self.marker.count
+            while j < end, bytes[j] != 0x5D { j += 1 }
+            let ids = String(decoding: bytes[(offset + Self.marker.count)..<j], as: UTF8.self)
+                .split(separator: ",").map { $0.trimmingWhitespace() }
+            byLine[line + 1, default: []].formUnion(ids)
         }
+    }
+
+    private static let marker = Array("wfgen: ignore[".utf8)
+
+    /// Offsets of every `wfgen: ignore[` in the file (most files have none: memchr skips to each `w`).
+    private static func markerOffsets(in bytes: [UInt8]) -> [Int] {
+        var offsets: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var offset = 0
+            while offset + marker.count <= count, let hit = memchr(base + offset, Int32(marker[0]), count - offset) {
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard found + marker.count <= count else { break }
+                if UnsafeBufferPointer(rebasing: buffer[found..<(found + marker.count)]).elementsEqual(marker) {
+                    offsets.append(found)
+                    offset = found + marker.count
+                } else {
+                    offset = found + 1
+                }
+            }
+        }
+        return offsets
     }
 
     /// True when a `#` precedes position `i` on its line (possibly after spaces), i.e. it is in a comment.
