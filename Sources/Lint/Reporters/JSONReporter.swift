@@ -36,7 +36,7 @@ public struct JSONReporter: Reporter {
                   line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn,
                   related: d.related.map { Entry.Related(path: $0.location.path, line: $0.location.line, column: $0.location.column, label: $0.label) })
         }
-        return JSONReporter.write(entries) + "\n"
+        return JSONReporter.write(entries)
     }
 
     /// The entries as `JSONEncoder` writes them with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte
@@ -44,8 +44,9 @@ public struct JSONReporter: Reporter {
     /// encoder's generic Codable path cost ~70k instructions per finding, on the main thread after the parallel lint;
     /// the text is built as bytes, which costs no temporary strings per field.
     /// A field added to `Entry` must be written here too (the JSON golden files catch a miss).
+    /// The text ends with a line break, appended here rather than to the finished string (which would copy it).
     static func write(_ entries: [Entry]) -> String {
-        guard !entries.isEmpty else { return "[\n\n]" }
+        guard !entries.isEmpty else { return "[\n\n]\n" }
         var out: [UInt8] = []
         out.reserveCapacity(entries.count * 400)
         out.append(0x5B)
@@ -78,7 +79,7 @@ public struct JSONReporter: Reporter {
             field("severity", entry.severity, &out, indent: "    ", last: true)
             append("  }", to: &out)
         }
-        append("\n]", to: &out)
+        append("\n]\n", to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
