@@ -10,15 +10,21 @@ public enum RuleDocumentation {
         out += "## What it does\n\n\(rule.summary)\n\n"
         out += "## Why is this bad?\n\n\(rule.rationale)\n\n"
         out += "## Example\n\n"
-        for example in rule.triggeringExamples {
-            out += "```\(language(example.path))\n\(example.displayCode.trimmingTrailingNewlines())\n```\n\n"
-        }
+        for example in rule.triggeringExamples { out += exampleText(example) }
         out += "## Use instead\n\n\(rule.useInstead)\n\n"
-        for example in rule.nonTriggeringExamples {
-            out += "```\(language(example.path))\n\(example.displayCode.trimmingTrailingNewlines())\n```\n\n"
-        }
+        for example in rule.nonTriggeringExamples { out += exampleText(example) }
         if let autoFix = rule.autoFix { out += "## Fix\n\n\(autoFix)\n\n" }
         out += "## Suppression\n\n`# wfgen: ignore[\(rule.id)] reason` on the line or the line above, or `disable: [\(rule.id)]` in `.wfgen.yml`.\n"
+        return out
+    }
+
+    /// An example's main file, then the files beside it (task definitions) that it needs, each under its path.
+    private static func exampleText(_ example: RuleExample) -> String {
+        var out = "```\(language(example.path))\n\(example.displayCode.trimmingTrailingNewlines())\n```\n\n"
+        for path in example.files.keys.sorted() where path != example.path {
+            let code = RuleExample.removingMarkers(example.files[path] ?? "")
+            out += "`\(path)`:\n\n```\(language(path))\n\(code.trimmingTrailingNewlines())\n```\n\n"
+        }
         return out
     }
 

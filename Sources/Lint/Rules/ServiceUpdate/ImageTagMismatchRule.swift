@@ -6,11 +6,12 @@ public struct ImageTagMismatchRule: Rule {
         id: "image-tag-mismatch",
         family: .serviceUpdate,
         severity: .error,
-        summary: "The image rendered into the task definition is not the one the workflow pushed (other tag or repository), or its tag comes from an output that is never set.",
+        summary: "The image rendered into the task definition, or named by the committed task definition a deploy uses as is, is not the one the workflow pushed, or its tag comes from an output that is never set.",
         rationale: """
             The deploy succeeds but runs another image than the one just built: an older `:latest`, a tag from a \
-            previous run, or an empty tag (`repo:`) when the expression reads an output or event field that does not \
-            exist in this run (`github.event.release.tag_name` on a `workflow_dispatch`, a misspelled step id).
+            previous run, a tag fixed in the committed `task-definition.json` that a deploy hands over unrendered, or \
+            an empty tag (`repo:`) when the expression reads an output or event field that does not exist in this run \
+            (`github.event.release.tag_name` on a `workflow_dispatch`, a misspelled step id).
             """,
         useInstead: """
             Write the pushed reference once, to `$GITHUB_OUTPUT` in the build step (`image=$REGISTRY/$REPO:$TAG`), and \
@@ -47,6 +48,25 @@ public struct ImageTagMismatchRule: Rule {
                           container-name: web
                           image: ↓123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.event.release.tag_name }}
                 """),
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: aws-actions/amazon-ecr-login@v2
+                      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}
+                      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                        with:
+                          task-definition: ↓task-definition.json
+                          service: web
+                          cluster: prod
+                          wait-for-service-stability: true
+                """, otherFiles: ["task-definition.json": """
+                {"family": "web", "containerDefinitions": [
+                  {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.4.2", "essential": true}
+                ]}
+                """]),
         ],
         nonTriggeringExamples: [
             RuleExample("""
@@ -71,6 +91,27 @@ public struct ImageTagMismatchRule: Rule {
                           container-name: web
                           image: ${{ steps.build-image.outputs.image }}
                 """),
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: aws-actions/amazon-ecr-login@v2
+                      - run: |
+                          docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}
+                          sed -i "s|<IMAGE>|123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}|" task-definition.json
+                      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                        with:
+                          task-definition: task-definition.json
+                          service: web
+                          cluster: prod
+                          wait-for-service-stability: true
+                """, otherFiles: ["task-definition.json": """
+                {"family": "web", "containerDefinitions": [
+                  {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.4.2", "essential": true}
+                ]}
+                """]),
         ]
     )
 
@@ -105,7 +146,51 @@ public struct ImageTagMismatchRule: Rule {
                                         related: context.deployment.pushes.filter { p in sameRepository.contains { $0.text == p.image } }.map { RelatedLocation(location: $0.location, label: "image pushed here") }))
             }
         }
+        findings += committedTaskDefinitionFindings(pushed: pushed, context: context)
         return findings
+    }
+
+    /// Deploy actions handed a committed task-definition file as is (no render step in between) whose container
+    /// image names a pushed repository with another tag: the service keeps running the file's image.
+    private func committedTaskDefinitionFindings(pushed: [ImageReference], context: WorkflowContext) -> [Finding] {
+        let known = pushed.filter { !ImageReference.hasShellVariable($0.text) }
+        guard !known.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for deployment in context.deployment.serviceDeployments {
+            guard case .deployAction = deployment.kind, let step = context.step(at: deployment.position),
+                  let input = step.view.input("task-definition"), let path = input.text.map(step.resolve)?.trimmingWhitespace(),
+                  !ImageReference.isUnresolved(path), !path.hasPrefix("<rendered:"), !Self.isEdited(path, in: context),
+                  let bytes = context.repository.read(path),
+                  case .success(let taskDefinition?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) else { continue }
+            for container in taskDefinition.containers {
+                guard let imageNode = container["image"], let image = imageNode.scalar,
+                      !ImageReference.hasShellVariable(image), !ImageReference.isUnresolved(image), !image.fastContains("<") else { continue }
+                let deployed = ImageReference(image)
+                let sameRepository = known.filter {
+                    $0.host == deployed.host && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(deployed.repository)
+                }
+                guard !sameRepository.isEmpty, deployed.digest == nil,
+                      !sameRepository.contains(where: { ($0.tag ?? "latest") == (deployed.tag ?? "latest") }) else { continue }
+                let pushedList = sameRepository.map(\.text).joined(separator: ", ")
+                var related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
+                related += context.deployment.pushes.filter { push in sameRepository.contains { $0.text == push.image } }
+                    .map { RelatedLocation(location: $0.location, label: "image pushed here") }
+                findings.append(Finding("'\(path)' is deployed as committed and runs '\(image)', not the image this workflow pushes (\(pushedList)); render the pushed image into it first",
+                                        at: context.location(of: input.value), related: related))
+            }
+        }
+        return findings
+    }
+
+    /// True when another step names the file: a script (`sed`, `jq`, `envsubst`) or an action's input may rewrite
+    /// its image before the deploy reads it.
+    private static func isEdited(_ path: String, in context: WorkflowContext) -> Bool {
+        let name = ImageReference.lastComponent(path)
+        return context.allSteps.contains { step in
+            if step.script?.text.text.fastContains(name) == true { return true }
+            guard step.view.action?.repository != AWSActionCatalog.deployTaskDefinition else { return false }
+            return step.view.with.contains { $0.text?.fastContains(name) == true }
+        }
     }
 
     /// Why an expression in `raw` yields nothing in this workflow, if it does.
