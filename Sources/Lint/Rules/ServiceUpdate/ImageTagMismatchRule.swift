@@ -67,6 +67,23 @@ public struct ImageTagMismatchRule: Rule {
                   {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.4.2", "essential": true}
                 ]}
                 """]),
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: aws-actions/amazon-ecr-login@v2
+                      - run: |
+                          docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}
+                          aws ecs register-task-definition --cli-input-json ↓file://deploy/web.json
+                          aws ecs update-service --cluster prod --service web --task-definition web
+                          aws ecs wait services-stable --cluster prod --services web
+                """, otherFiles: ["deploy/web.json": """
+                {"family": "web", "containerDefinitions": [
+                  {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest", "essential": true}
+                ]}
+                """]),
         ],
         nonTriggeringExamples: [
             RuleExample("""
@@ -150,8 +167,9 @@ public struct ImageTagMismatchRule: Rule {
         return findings
     }
 
-    /// Deploy actions handed a committed task-definition file as is (no render step in between) whose container
-    /// image names a pushed repository with another tag: the service keeps running the file's image.
+    /// Committed task-definition files deployed as they are (a deploy action's `task-definition:` with no render step,
+    /// or `aws ecs register-task-definition --cli-input-json file://...`) whose container image names a pushed
+    /// repository with another tag: the service keeps running the file's image.
     private func committedTaskDefinitionFindings(pushed: [ImageReference], context: WorkflowContext) -> [Finding] {
         let known = pushed.filter { !ImageReference.hasShellVariable($0.text) }
         guard !known.isEmpty else { return [] }
@@ -159,35 +177,56 @@ public struct ImageTagMismatchRule: Rule {
         for deployment in context.deployment.serviceDeployments {
             guard case .deployAction = deployment.kind, let step = context.step(at: deployment.position),
                   let input = step.view.input("task-definition"), let path = input.text.map(step.resolve)?.trimmingWhitespace(),
-                  !ImageReference.isUnresolved(path), !path.hasPrefix("<rendered:"), !Self.isEdited(path, in: context),
-                  let bytes = context.repository.read(path),
-                  case .success(let taskDefinition?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) else { continue }
-            for container in taskDefinition.containers {
-                guard let imageNode = container["image"], let image = imageNode.scalar,
-                      !ImageReference.hasShellVariable(image), !ImageReference.isUnresolved(image), !image.fastContains("<") else { continue }
-                let deployed = ImageReference(image)
-                let sameRepository = known.filter {
-                    $0.host == deployed.host && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(deployed.repository)
-                }
-                guard !sameRepository.isEmpty, deployed.digest == nil,
-                      !sameRepository.contains(where: { ($0.tag ?? "latest") == (deployed.tag ?? "latest") }) else { continue }
-                let pushedList = sameRepository.map(\.text).joined(separator: ", ")
-                var related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
-                related += context.deployment.pushes.filter { push in sameRepository.contains { $0.text == push.image } }
-                    .map { RelatedLocation(location: $0.location, label: "image pushed here") }
-                findings.append(Finding("'\(path)' is deployed as committed and runs '\(image)', not the image this workflow pushes (\(pushedList)); render the pushed image into it first",
-                                        at: context.location(of: input.value), related: related))
+                  !path.hasPrefix("<rendered:"), !Self.isEdited(path, in: context, besides: nil) else { continue }
+            findings += mismatches(in: path, known: known, at: context.location(of: input.value), context: context)
+        }
+        for (_, script, command) in context.allCommands {
+            guard command.command.name == "aws", command.resolved.count > 2, command.resolved[1] == "ecs",
+                  command.resolved[2] == "register-task-definition" else { continue }
+            for (index, value) in command.resolved.enumerated() where value.hasPrefix("file://") && index < command.command.words.count {
+                let path = String(value.dropFirst(7))
+                guard !path.hasPrefix("/"), !Self.isEdited(path, in: context, besides: command) else { continue }
+                findings += mismatches(in: path, known: known, at: context.location(of: command.command.words[index], in: script),
+                                       context: context)
             }
         }
         return findings
     }
 
-    /// True when another step names the file: a script (`sed`, `jq`, `envsubst`) or an action's input may rewrite
-    /// its image before the deploy reads it.
-    private static func isEdited(_ path: String, in context: WorkflowContext) -> Bool {
+    /// A finding for each container of the task-definition file at `path` whose image names a pushed repository
+    /// with none of the pushed tags.
+    private func mismatches(in path: String, known: [ImageReference], at location: SourceLocation, context: WorkflowContext) -> [Finding] {
+        guard !ImageReference.isUnresolved(path), let bytes = context.repository.read(path),
+              case .success(let taskDefinition?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) else { return [] }
+        var findings: [Finding] = []
+        for container in taskDefinition.containers {
+            guard let imageNode = container["image"], let image = imageNode.scalar,
+                  !ImageReference.hasShellVariable(image), !ImageReference.isUnresolved(image), !image.fastContains("<") else { continue }
+            let deployed = ImageReference(image)
+            let sameRepository = known.filter {
+                $0.host == deployed.host && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(deployed.repository)
+            }
+            guard !sameRepository.isEmpty, deployed.digest == nil,
+                  !sameRepository.contains(where: { ($0.tag ?? "latest") == (deployed.tag ?? "latest") }) else { continue }
+            let pushedList = sameRepository.map(\.text).joined(separator: ", ")
+            var related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
+            related += context.deployment.pushes.filter { push in sameRepository.contains { $0.text == push.image } }
+                .map { RelatedLocation(location: $0.location, label: "image pushed here") }
+            findings.append(Finding("'\(path)' is deployed as committed and runs '\(image)', not the image this workflow pushes (\(pushedList)); put the pushed image into it before the deploy (amazon-ecs-render-task-definition, or jq)",
+                                    at: location, related: related))
+        }
+        return findings
+    }
+
+    /// True when a step other than the deploy names the file: a command (`sed`, `jq`, `envsubst`) other than
+    /// `besides`, or an action's input, may rewrite its image before the deploy reads it.
+    private static func isEdited(_ path: String, in context: WorkflowContext, besides: ResolvedCommand?) -> Bool {
         let name = ImageReference.lastComponent(path)
+        for (_, _, command) in context.allCommands where command !== besides {
+            if command.resolved.contains(where: { $0.fastContains(name) })
+                || command.command.redirects.contains(where: { $0.target?.value.fastContains(name) == true }) { return true }
+        }
         return context.allSteps.contains { step in
-            if step.script?.text.text.fastContains(name) == true { return true }
             guard step.view.action?.repository != AWSActionCatalog.deployTaskDefinition else { return false }
             return step.view.with.contains { $0.text?.fastContains(name) == true }
         }
