@@ -151,42 +151,54 @@ public struct ImageTagMismatchRule: Rule {
             let resolved = step.resolve(raw)
             guard !ImageReference.hasShellVariable(resolved), !resolved.hasPrefix("${{") else { continue }
             let rendered = ImageReference(resolved)
-            let sameRepository = pushed.filter {
-                !ImageReference.hasShellVariable($0.text) && $0.host == rendered.host
-                    && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(rendered.repository)
-            }
+            let sameRepository = Self.pushes(of: rendered, among: pushed)
             guard !sameRepository.isEmpty, !sameRepository.contains(where: { $0.text == rendered.text }) else { continue }
             let tags = sameRepository.map { $0.tag ?? "latest" }
             if !tags.contains(rendered.tag ?? "latest") {
                 let pushedList = sameRepository.map(\.text).joined(separator: ", ")
                 findings.append(Finding("the rendered image '\(resolved)' is not the image this workflow pushes (\(pushedList))", at: context.location(of: input.value),
-                                        related: context.deployment.pushes.filter { p in sameRepository.contains { $0.text == p.image } }.map { RelatedLocation(location: $0.location, label: "image pushed here") }))
+                                        related: Self.pushLocations(of: sameRepository, in: context)))
             }
         }
         findings += committedTaskDefinitionFindings(pushed: pushed, context: context)
         return findings
     }
 
+    /// The pushed images of `image`'s repository (same host, same last path component); pushes whose reference
+    /// holds a shell variable are unknown here and left out.
+    private static func pushes(of image: ImageReference, among pushed: [ImageReference]) -> [ImageReference] {
+        pushed.filter {
+            !ImageReference.hasShellVariable($0.text) && $0.host == image.host
+                && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(image.repository)
+        }
+    }
+
+    /// "image pushed here" for each push of one of `images`.
+    private static func pushLocations(of images: [ImageReference], in context: WorkflowContext) -> [RelatedLocation] {
+        context.deployment.pushes.filter { push in images.contains { $0.text == push.image } }
+            .map { RelatedLocation(location: $0.location, label: "image pushed here") }
+    }
+
     /// Committed task-definition files deployed as they are (a deploy action's `task-definition:` with no render step,
     /// or `aws ecs register-task-definition --cli-input-json file://...`) whose container image names a pushed
     /// repository with another tag: the service keeps running the file's image.
     private func committedTaskDefinitionFindings(pushed: [ImageReference], context: WorkflowContext) -> [Finding] {
-        let known = pushed.filter { !ImageReference.hasShellVariable($0.text) }
-        guard !known.isEmpty else { return [] }
+        guard !pushed.isEmpty else { return [] }
         var findings: [Finding] = []
         for deployment in context.deployment.serviceDeployments {
             guard case .deployAction = deployment.kind, let step = context.step(at: deployment.position),
                   let input = step.view.input("task-definition"), let path = input.text.map(step.resolve)?.trimmingWhitespace(),
                   !path.hasPrefix("<rendered:"), !Self.isEdited(path, in: context, besides: nil) else { continue }
-            findings += mismatches(in: path, known: known, at: context.location(of: input.value), context: context)
+            findings += mismatches(in: path, pushed: pushed, at: context.location(of: input.value), context: context)
         }
-        for (_, script, command) in context.allCommands {
-            guard command.command.name == "aws", command.resolved.count > 2, command.resolved[1] == "ecs",
-                  command.resolved[2] == "register-task-definition" else { continue }
+        for invocation in context.deployment.awsCommands
+        where invocation.service.value == "ecs" && invocation.operation?.value == "register-task-definition" {
+            guard let script = context.step(at: invocation.position)?.script else { continue }
+            let command = invocation.command
             for (index, value) in command.resolved.enumerated() where value.hasPrefix("file://") && index < command.command.words.count {
                 let path = String(value.dropFirst(7))
                 guard !path.hasPrefix("/"), !Self.isEdited(path, in: context, besides: command) else { continue }
-                findings += mismatches(in: path, known: known, at: context.location(of: command.command.words[index], in: script),
+                findings += mismatches(in: path, pushed: pushed, at: context.location(of: command.command.words[index], in: script),
                                        context: context)
             }
         }
@@ -195,7 +207,7 @@ public struct ImageTagMismatchRule: Rule {
 
     /// A finding for each container of the task-definition file at `path` whose image names a pushed repository
     /// with none of the pushed tags.
-    private func mismatches(in path: String, known: [ImageReference], at location: SourceLocation, context: WorkflowContext) -> [Finding] {
+    private func mismatches(in path: String, pushed: [ImageReference], at location: SourceLocation, context: WorkflowContext) -> [Finding] {
         guard !ImageReference.isUnresolved(path), let bytes = context.repository.read(path),
               case .success(let taskDefinition?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) else { return [] }
         var findings: [Finding] = []
@@ -203,15 +215,12 @@ public struct ImageTagMismatchRule: Rule {
             guard let imageNode = container["image"], let image = imageNode.scalar,
                   !ImageReference.hasShellVariable(image), !ImageReference.isUnresolved(image), !image.fastContains("<") else { continue }
             let deployed = ImageReference(image)
-            let sameRepository = known.filter {
-                $0.host == deployed.host && ImageReference.lastComponent($0.repository) == ImageReference.lastComponent(deployed.repository)
-            }
+            let sameRepository = Self.pushes(of: deployed, among: pushed)
             guard !sameRepository.isEmpty, deployed.digest == nil,
                   !sameRepository.contains(where: { ($0.tag ?? "latest") == (deployed.tag ?? "latest") }) else { continue }
             let pushedList = sameRepository.map(\.text).joined(separator: ", ")
-            var related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
-            related += context.deployment.pushes.filter { push in sameRepository.contains { $0.text == push.image } }
-                .map { RelatedLocation(location: $0.location, label: "image pushed here") }
+            let related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
+                + Self.pushLocations(of: sameRepository, in: context)
             findings.append(Finding("'\(path)' is deployed as committed and runs '\(image)', not the image this workflow pushes (\(pushedList)); put the pushed image into it before the deploy (amazon-ecs-render-task-definition, or jq)",
                                     at: location, related: related))
         }
