@@ -179,22 +179,31 @@ extension StringProtocol {
            first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
             return String(self)
         }
-        // Byte path: ASCII blanks and breaks are each their own grapheme (CR LF together), so trimming them byte by
-        // byte is exact as long as the first and last kept bytes are ASCII (nothing combines with a trimmed blank).
         let whole = String(self)
-        let utf8 = whole.utf8
-        var low = utf8.startIndex
-        var high = utf8.endIndex
-        func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        while low < high, isASCIIWhitespace(utf8[low]) { low = utf8.index(after: low) }
-        while high > low, isASCIIWhitespace(utf8[utf8.index(before: high)]) { high = utf8.index(before: high) }
-        if low == high { return "" }
-        if utf8[low] < 0x80, utf8[utf8.index(before: high)] < 0x80 { return String(whole[low..<high]) }
+        if let kept = ASCIIWhitespace.trimmedBounds(of: whole.utf8) { return String(whole[kept]) }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return String(self[start..<end])
+    }
+}
+
+/// Trimming on UTF-8 bytes, shared by `trimmingWhitespace` and the expression reader.
+enum ASCIIWhitespace {
+    /// The bytes left once ASCII blanks and breaks are cut off both ends, or nil when a kept end is not ASCII.
+    ///
+    /// ASCII blanks and breaks are each their own grapheme (CR LF together), so cutting them byte by byte is exact as
+    /// long as the first and last kept bytes are ASCII; otherwise a combining mark might join a blank, and only
+    /// Characters can decide.
+    static func trimmedBounds<Bytes: BidirectionalCollection>(of bytes: Bytes) -> Range<Bytes.Index>? where Bytes.Element == UInt8 {
+        func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var low = bytes.startIndex
+        var high = bytes.endIndex
+        while low < high, isWhitespace(bytes[low]) { low = bytes.index(after: low) }
+        while high > low, isWhitespace(bytes[bytes.index(before: high)]) { high = bytes.index(before: high) }
+        if low == high || (bytes[low] < 0x80 && bytes[bytes.index(before: high)] < 0x80) { return low..<high }
+        return nil
     }
 }
 

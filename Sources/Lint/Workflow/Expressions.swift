@@ -44,13 +44,8 @@ public enum Expressions {
     /// The text of `bytes` as `trimmingWhitespace` trims it: ASCII blanks and breaks are cut on bytes, which is exact
     /// when the kept ends are ASCII (nothing combines with a trimmed byte); anything else is left to the Characters.
     private static func trimmedText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        var low = bytes.startIndex
-        var high = bytes.endIndex
-        while low < high, isASCIIWhitespace(bytes[low]) { low += 1 }
-        while high > low, isASCIIWhitespace(bytes[high - 1]) { high -= 1 }
-        if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+        if let kept = ASCIIWhitespace.trimmedBounds(of: bytes) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self).trimmingWhitespace()
     }
