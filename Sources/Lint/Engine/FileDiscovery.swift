@@ -20,7 +20,8 @@ enum FileDiscovery {
     }
 
     /// The workflows (YAML under `.github/workflows/`, action definitions, other YAML with a top-level `jobs:`) and
-    /// task definitions (JSON with `containerDefinitions`) below `folder`, with paths relative to `root`, sorted.
+    /// task definitions (JSON with `containerDefinitions`) below `folder`, with paths relative to `root`, in no
+    /// particular order (the linter sorts them).
     static func targets(in folder: URL, root: URL) -> [LintTarget] {
         let base = root.standardizedFileURL.path + "/"
         let start = folder.standardizedFileURL.path
@@ -60,7 +61,7 @@ enum FileDiscovery {
                 }
             }
         }
-        return targets.sorted { $0.path < $1.path }
+        return targets
     }
 
     /// The names and entry types in `directory`, without `.` and `..`; empty when it cannot be opened.
