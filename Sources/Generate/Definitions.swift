@@ -26,3 +26,10 @@ public enum CommandStatus: Int32, Sendable {
     /// A bug or an I/O failure in wfgen itself.
     case internalError = 3
 }
+
+extension Definitions {
+    /// Both sets: a repository's own definitions and those `wfgen import` wrote (`… + Imported.definitions`).
+    public static func + (lhs: Definitions, rhs: Definitions) -> Definitions {
+        Definitions(workflows: lhs.workflows + rhs.workflows, pipelines: lhs.pipelines + rhs.pipelines)
+    }
+}
