@@ -2,7 +2,7 @@ import TextDiff
 import Workflow
 
 /// The library behind `wfgen generate` and `wfgen check`; the CLI only parses arguments and calls these.
-public struct GenerationCommands: Sendable {
+public struct GenerationCommands {
     /// What to compile.
     public let definitions: Definitions
     /// The package whose `workflows-src/` defined them; sources are named relative to it.

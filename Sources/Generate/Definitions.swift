@@ -2,7 +2,7 @@ public import Workflow
 public import ECS
 
 /// Everything `workflows-src/` defines: plain workflows and ECS pipelines.
-public struct Definitions: Sendable {
+public struct Definitions {
     /// Plain workflows.
     public let workflows: [Workflow]
     /// ECS pipelines.

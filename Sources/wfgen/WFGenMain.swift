@@ -53,7 +53,7 @@ public enum WFGenMain {
 }
 
 /// The definitions this process was started with, and the package that holds them.
-struct LoadedDefinitions: Sendable {
+struct LoadedDefinitions {
     let definitions: Definitions
     let packageRoot: String
 
