@@ -19,6 +19,26 @@ struct ShellReaderTests {
         #expect(piped[0].pipesOut && piped[1].isPipedInto)
     }
 
+    @Test("a group's redirection and pipe reach the commands inside it, unless one redirects its own output")
+    func groupRedirections() {
+        let braces = ShellReader().read("""
+            {
+              printf 'a=%s\\n' "$A"
+              echo "b=$B" > own.txt
+            } >> "$GITHUB_OUTPUT"
+            echo after
+            """)
+        #expect(braces.map { $0.outputTarget?.value } == ["$GITHUB_OUTPUT", "own.txt", nil])
+        let subshell = ShellReader().read("( echo one; echo two ) > out.txt\necho three")
+        #expect(subshell.map { $0.outputTarget?.value } == ["out.txt", "out.txt", nil])
+        let piped = ShellReader().read("{ echo \"$T\"; } | docker login --password-stdin r")
+        #expect(piped[0].pipesOut && !piped[1].pipesOut)
+        let plain = ShellReader().read("{ echo \"$T\"; }\necho x")
+        #expect(plain.allSatisfy { $0.outputTarget == nil && !$0.pipesOut })
+        let nested = ShellReader().read("{ { echo in; } > inner; echo out; } >> outer")
+        #expect(nested.map { $0.outputTarget?.value } == ["inner", "outer"])
+    }
+
     @Test("quotes are removed, variables and expressions kept as text")
     func quoting() {
         let result = commands(#"docker push "$REGISTRY/app:${{ github.sha }}" 'lit $X' a\ b"#)

@@ -36,6 +36,10 @@ public struct ShellReader: Sendable {
         var redirects: [ShellRedirect] = []
         var pipedInto = false
         var hereDocIndexes: [(String, Bool)] = []
+        /// Where each open `{ ...; }` or `( ... )` group's commands start in `list`.
+        var openGroups: [Int] = []
+        /// The start of a `( ... )` group that just closed: redirections read next belong to all of it.
+        var closedSubshell: Int?
 
         init(bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, depth: Int) {
             self.bytes = bytes
@@ -81,8 +85,12 @@ public struct ShellReader: Sendable {
                         finish(pipesOut: true); pipedInto = true
                         i += (i + 1 < end && bytes[i + 1] == 0x26) ? 2 : 1
                     }
-                case 0x28, 0x29 /* ( ) */:
+                case 0x28 /* ( */:
                     finish(pipesOut: false); pipedInto = false; i += 1
+                    openGroups.append(list.count)
+                case 0x29 /* ) */:
+                    finish(pipesOut: false); pipedInto = false; i += 1
+                    closedSubshell = openGroups.popLast()
                 case 0x3C, 0x3E /* < > */:
                     readRedirect()
                 default:
@@ -107,7 +115,13 @@ public struct ShellReader: Sendable {
         /// if anything is left.
         mutating func finish(pipesOut: Bool) {
             defer { words = []; redirects = [] }
+            let subshell = closedSubshell
+            closedSubshell = nil
             guard !words.isEmpty || !redirects.isEmpty else { return }
+            if words.isEmpty, let subshell {  // `( ... ) > file`
+                redirectGroup(from: subshell, pipesOut: pipesOut)
+                return
+            }
             var first = 0
             var assignments: [ShellWord] = []
             while first < words.count {
@@ -115,6 +129,10 @@ public struct ShellReader: Sendable {
                 if Scanner.isAssignment(word, in: bytes) {
                     assignments.append(word); first += 1
                 } else if Scanner.isWritten(word, in: bytes, asOneOf: Scanner.keywords) {
+                    if Scanner.isWritten(word, in: bytes, asOneOf: Scanner.groupOpen) { openGroups.append(list.count) }
+                    if Scanner.isWritten(word, in: bytes, asOneOf: Scanner.groupClose), let start = openGroups.popLast() {
+                        redirectGroup(from: start, pipesOut: pipesOut)
+                    }
                     first += 1
                 } else {
                     break
@@ -136,11 +154,29 @@ public struct ShellReader: Sendable {
             hereDocIndexes = []
         }
 
+        /// Gives the commands of the group that starts at `list[start]` the output redirections read after its end
+        /// (`{ printf ...; } >> "$GITHUB_OUTPUT"`), unless a command redirects its own output, and the pipe the
+        /// group feeds (`{ ...; } | cmd`): what they print goes there, not to the log.
+        mutating func redirectGroup(from start: Int, pipesOut: Bool) {
+            let outputs = redirects.filter { $0.op == ">" || $0.op == ">>" || $0.op == ">|" }
+            guard !outputs.isEmpty || pipesOut, start < list.count else { return }
+            for index in start..<list.count where list[index].substitutionDepth == depth {
+                let old = list[index]
+                let own = old.outputTarget != nil
+                list[index] = ShellCommand(words: old.words, assignments: old.assignments,
+                                           redirects: own ? old.redirects : old.redirects + outputs,
+                                           hereDocument: old.hereDocument, isPipedInto: old.isPipedInto,
+                                           pipesOut: old.pipesOut || (pipesOut && !own), substitutionDepth: old.substitutionDepth)
+            }
+        }
+
         // Words that are not the command: leading keywords, block terminators, and declarations whose arguments
         // are assignments. Every command's first words are tested: compared as integers packed from their bytes.
         private static let keywords = packed(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time",
                                               "sudo", "exec", "nohup", "command"])
         private static let terminators = packed(["fi", "done", "esac", "}", "then", "else", "do"])
+        private static let groupOpen = packed(["{"])
+        private static let groupClose = packed(["}"])
         private static let declarators = packed(["export", "local", "declare", "readonly", "typeset"])
 
         private static func packed(_ names: [String]) -> [UInt64] {

@@ -32,6 +32,20 @@ public struct SecretPrintedRule: Rule {
                           ↓set -x
                           curl -H "Authorization: Bearer $DB_PASSWORD" https://api.example.com
                 """),
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      TOKEN: ${{ secrets.API_TOKEN }}
+                    steps:
+                      - run: |
+                          {
+                            ↓echo "token: $TOKEN"
+                          } >&2
+                          ( ↓printf '%s\\n' "$TOKEN" )
+                """),
         ],
         nonTriggeringExamples: [
             RuleExample("""
@@ -47,6 +61,25 @@ public struct SecretPrintedRule: Rule {
                           echo "DB_URL=postgres://app:$DB_PASSWORD@db/app" > .env
                           echo "deploying ${{ github.sha }}"
                           set -e
+                """),
+            RuleExample("""
+                on: push
+                jobs:
+                  token:
+                    runs-on: ubuntu-latest
+                    env:
+                      TOKEN: ${{ secrets.API_TOKEN }}
+                    steps:
+                      - id: token
+                        run: |
+                          echo "::add-mask::$TOKEN"
+                          printf '::add-mask::%s\\n' "${{ secrets.DB_PASSWORD }}"
+                          {
+                            printf 'token=%s\\n' "$TOKEN"
+                            echo "password=${{ secrets.DB_PASSWORD }}"
+                          } >> "$GITHUB_OUTPUT"
+                          ( echo "TOKEN=$TOKEN" ) >> "$GITHUB_ENV"
+                          { echo "$TOKEN"; } | docker login -u ci --password-stdin registry.example.com
                 """),
             RuleExample("""
                 on: push
@@ -94,6 +127,9 @@ public struct SecretPrintedRule: Rule {
                 case "echo", "printf":
                     let tainted = command.words.dropFirst().first { taint.isTainted($0.value) }
                     guard let word = tainted else { continue }
+                    // `echo "::add-mask::$TOKEN"` is how a value is masked: the runner reads the command, the log
+                    // shows only `***`.
+                    if command.arguments.first(where: { !$0.value.hasPrefix("-") })?.value.hasPrefix("::add-mask::") == true { continue }
                     if redirected {
                         if let target = command.outputTarget?.value, !target.fastContains("GITHUB_") { secretFiles.insert(target) }
                         continue
