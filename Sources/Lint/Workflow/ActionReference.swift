@@ -1,4 +1,5 @@
-/// A parsed `uses:` value: `owner/repo[/path]@ref`, `./local`, or `docker://image`.
+/// A parsed `uses:` value: `owner/repo[/path]@ref`, `./local` (or `$/path`, the calling repository's own reusable
+/// workflow at the caller's commit, which takes no ref), or `docker://image`.
 public struct ActionReference: Sendable, Hashable {
     /// `owner/repo` lowercased (empty for local and docker actions).
     public let repository: String
@@ -6,7 +7,7 @@ public struct ActionReference: Sendable, Hashable {
     public let path: String?
     /// The ref after `@` (nil when missing).
     public let ref: String?
-    /// True for `./path` actions.
+    /// True for `./path` actions and `$/path` reusable workflows.
     public let isLocal: Bool
     /// True for `docker://` actions.
     public let isDocker: Bool
@@ -20,7 +21,7 @@ public struct ActionReference: Sendable, Hashable {
             self = parsed
             return
         }
-        if text.hasPrefix("./") || text.hasPrefix("../") {
+        if text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("$/") {
             repository = ""; path = text; ref = nil; isLocal = true; isDocker = false
             return
         }
@@ -59,7 +60,7 @@ public struct ActionReference: Sendable, Hashable {
             prefix.utf8CodeUnitCount <= bytes.count
                 && (0..<prefix.utf8CodeUnitCount).allSatisfy { bytes[$0] == prefix.utf8Start[$0] }
         }
-        if hasPrefix("./") || hasPrefix("../") {
+        if hasPrefix("./") || hasPrefix("../") || hasPrefix("$/") {
             return ActionReference(repository: "", path: String(decoding: bytes, as: UTF8.self), ref: nil,
                                    isLocal: true, isDocker: false)
         }

@@ -43,6 +43,8 @@ public struct UnpinnedActionRule: Rule {
                         with:
                           aws-region: us-east-1
                       - uses: ./.github/actions/build
+                  release:
+                    uses: $/.github/workflows/release.yml
                 """),
         ]
     )
