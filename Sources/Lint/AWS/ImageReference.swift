@@ -19,6 +19,12 @@ public struct ImageReference: Sendable, Hashable {
     /// Placeholder for `steps.<ecr-login>.outputs.registry`, which is always an ECR registry.
     public static let ecrLoginRegistry = "ecr-login-registry.placeholder"
 
+    /// `text` as a message shows it: the login step's registry as what the workflow writes, not the placeholder.
+    public static func displayed(_ text: String) -> String {
+        text.fastContains(ecrLoginRegistry)
+            ? text.replacingOccurrences(of: ecrLoginRegistry, with: "${{ steps.<ecr-login>.outputs.registry }}") : text
+    }
+
     /// The text as resolved.
     public let text: String
     /// The registry host, or nil for Docker Hub short names.

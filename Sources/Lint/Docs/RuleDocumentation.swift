@@ -10,9 +10,9 @@ public enum RuleDocumentation {
         out += "## What it does\n\n\(rule.summary)\n\n"
         out += "## Why is this bad?\n\n\(rule.rationale)\n\n"
         out += "## Example\n\n"
-        for example in rule.triggeringExamples { out += exampleText(example) }
+        for example in rule.triggeringExamples where example.isDocumented { out += exampleText(example) }
         out += "## Use instead\n\n\(rule.useInstead)\n\n"
-        for example in rule.nonTriggeringExamples { out += exampleText(example) }
+        for example in rule.nonTriggeringExamples where example.isDocumented { out += exampleText(example) }
         if let autoFix = rule.autoFix { out += "## Fix\n\n\(autoFix)\n\n" }
         out += "## Suppression\n\n`# wfgen: ignore[\(rule.id)] reason` on the line or the line above, or `disable: [\(rule.id)]` in `.wfgen.yml`.\n"
         return out

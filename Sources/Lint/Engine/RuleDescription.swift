@@ -11,17 +11,20 @@ public struct RuleExample: Sendable, Hashable {
     public let sourceFile: String
     /// The line that declared the example.
     public let sourceLine: Int
+    /// False for an edge case that runs as a test but would clutter the rule's page (`documented: false`).
+    public let isDocumented: Bool
 
     /// The marker placed just before each expected position.
     public static let marker: Character = "↓"
 
     /// Creates an example whose main file is `code` at `path`, plus `otherFiles` beside it (e.g. task definitions).
     public init(_ code: String, path: String = ".github/workflows/deploy.yml", otherFiles: [String: String] = [:],
-                file: String = #filePath, line: Int = #line) {
+                documented: Bool = true, file: String = #filePath, line: Int = #line) {
         var files = otherFiles
         files[path] = code
         self.path = path
         self.files = files
+        self.isDocumented = documented
         self.sourceFile = file
         self.sourceLine = line
     }

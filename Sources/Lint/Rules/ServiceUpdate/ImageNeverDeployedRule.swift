@@ -77,7 +77,7 @@ public struct ImageNeverDeployedRule: Rule {
             }
             || ImageNeverDeployedRule.runsOtherDeployTool(context)
         guard !updatesService else { return [] }
-        return [Finding("this workflow deploys to ECS by its name and settings and pushes '\(first.image)', but no step updates an ECS service, so the service keeps the old image", at: first.location)]
+        return [Finding("this workflow deploys to ECS by its name and settings and pushes '\(ImageReference.displayed(first.image))', but no step updates an ECS service, so the service keeps the old image", at: first.location)]
     }
 
     /// Infrastructure tools that roll out new images themselves (terraform apply, cdk deploy, pulumi up...).

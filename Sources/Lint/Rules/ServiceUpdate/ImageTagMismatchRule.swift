@@ -92,6 +92,26 @@ public struct ImageTagMismatchRule: Rule {
                   deploy:
                     runs-on: ubuntu-latest
                     steps:
+                      - id: login
+                        uses: aws-actions/amazon-ecr-login@v2
+                      - id: build
+                        uses: docker/build-push-action@v6
+                        with:
+                          push: true
+                          tags: ${{ steps.login.outputs.registry }}/web:${{ github.sha }}
+                      - id: render
+                        uses: aws-actions/amazon-ecs-render-task-definition@v1
+                        with:
+                          task-definition: task-definition.json
+                          container-name: web
+                          image: ${{ steps.login.outputs.registry }}/web@${{ steps.build.outputs.digest }}
+                """, documented: false),
+            RuleExample("""
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
                       - id: login-ecr
                         uses: aws-actions/amazon-ecr-login@v2
                       - id: build-image
@@ -151,12 +171,14 @@ public struct ImageTagMismatchRule: Rule {
             let resolved = step.resolve(raw)
             guard !ImageReference.hasShellVariable(resolved), !resolved.hasPrefix("${{") else { continue }
             let rendered = ImageReference(resolved)
+            // A digest names the pushed content itself (`repo@${{ steps.build.outputs.digest }}`): no tag to compare.
+            guard rendered.digest == nil else { continue }
             let sameRepository = Self.pushes(of: rendered, among: pushed)
             guard !sameRepository.isEmpty, !sameRepository.contains(where: { $0.text == rendered.text }) else { continue }
             let tags = sameRepository.map { $0.tag ?? "latest" }
             if !tags.contains(rendered.tag ?? "latest") {
-                let pushedList = sameRepository.map(\.text).joined(separator: ", ")
-                findings.append(Finding("the rendered image '\(resolved)' is not the image this workflow pushes (\(pushedList))", at: context.location(of: input.value),
+                let pushedList = sameRepository.map { ImageReference.displayed($0.text) }.joined(separator: ", ")
+                findings.append(Finding("the rendered image '\(ImageReference.displayed(resolved))' is not the image this workflow pushes (\(pushedList))", at: context.location(of: input.value),
                                         related: Self.pushLocations(of: sameRepository, in: context)))
             }
         }
@@ -218,7 +240,7 @@ public struct ImageTagMismatchRule: Rule {
             let sameRepository = Self.pushes(of: deployed, among: pushed)
             guard !sameRepository.isEmpty, deployed.digest == nil,
                   !sameRepository.contains(where: { ($0.tag ?? "latest") == (deployed.tag ?? "latest") }) else { continue }
-            let pushedList = sameRepository.map(\.text).joined(separator: ", ")
+            let pushedList = sameRepository.map { ImageReference.displayed($0.text) }.joined(separator: ", ")
             let related = [RelatedLocation(location: taskDefinition.location(of: imageNode), label: "image named here")]
                 + Self.pushLocations(of: sameRepository, in: context)
             findings.append(Finding("'\(path)' is deployed as committed and runs '\(image)', not the image this workflow pushes (\(pushedList)); put the pushed image into it before the deploy (amazon-ecs-render-task-definition, or jq)",
