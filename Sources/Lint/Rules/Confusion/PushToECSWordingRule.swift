@@ -8,7 +8,7 @@ public struct PushToECSWordingRule: Rule {
         id: "push-to-ecs-wording",
         family: .confusion,
         severity: .note,
-        summary: "A step or job name says an image is pushed or uploaded to ECS; images are pushed to ECR.",
+        summary: "A workflow, run, job or step name says an image is pushed or uploaded to ECS; images are pushed to ECR.",
         rationale: """
             The wording is a symptom of mixing up the registry (ECR) and the service (ECS); the next person reads the \
             log and looks for the image in the wrong place, or copies the wrong command.
@@ -23,6 +23,16 @@ public struct PushToECSWordingRule: Rule {
                     steps:
                       - name: ↓Build and push image to ECS
                         run: docker push $IMAGE
+                """),
+            RuleExample("""
+                name: ↓Push image to ECS
+                run-name: ↓Upload ${{ github.sha }} to ECS
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: docker push $IMAGE
                 """),
         ],
         nonTriggeringExamples: [
@@ -46,6 +56,9 @@ public struct PushToECSWordingRule: Rule {
             guard case .scalar(let text, _)? = node?.kind, PushToECSWordingRule.saysPushToECS(text), let node else { return }
             findings.append(Finding("'\(text)' says the image goes to ECS; images are pushed to ECR (the registry), ECS runs them", at: context.location(of: node)))
         }
+        // The workflow's own `name:` and `run-name:` are shown on every run too.
+        check(context.workflow.name)
+        check(context.workflow.root["run-name"])
         // Names are read in place (jobs by index: a JobFacts copy retains every field of its view).
         let jobs = context.jobs
         for index in jobs.indices {
