@@ -142,14 +142,16 @@ public struct Pipeline: Sendable {
     public let environments: [DeploymentEnvironment]
     /// The runner for every job.
     public let runsOn: LiteralOrExpression<String>
+    /// The repository the workflow runs in, which the OIDC trust policies name; nil generates none.
+    public let github: GitHubRepository?
     /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a pipeline.
     public init(_ name: String, title: String, on: [Trigger], enabledWhen: Expression? = nil,
                 registry: ImageRegistry, imageTag: ImageTagPolicy = .commitSHA, services: [Service],
-                environments: [DeploymentEnvironment],
-                runsOn: LiteralOrExpression<String> = .ubuntu2404, file: String = #filePath, line: Int = #line) {
+                environments: [DeploymentEnvironment], runsOn: LiteralOrExpression<String> = .ubuntu2404,
+                github: GitHubRepository? = nil, file: String = #filePath, line: Int = #line) {
         self.name = name
         self.title = title
         self.on = on
@@ -159,6 +161,7 @@ public struct Pipeline: Sendable {
         self.services = services
         self.environments = environments
         self.runsOn = runsOn
+        self.github = github
         self.location = SourceLocation(file: file, line: line)
     }
 }
