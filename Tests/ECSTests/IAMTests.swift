@@ -51,6 +51,7 @@ import Workflow
         let (documents, diagnostics) = Self.documents([Fixtures.pipeline()])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(documents.map(\.path) == [
+            "generated/iam/123456789012/cloudformation.json",
             "generated/iam/123456789012/roles/api-execution/permissions-policy.json",
             "generated/iam/123456789012/roles/api-execution/trust-policy.json",
             "generated/iam/123456789012/roles/api-task/trust-policy.json",
@@ -218,7 +219,7 @@ import Workflow
     @Test func staticKeysNeedNoRoleButTasksStillDo() {
         let pipeline = Fixtures.pipeline(credentials: .staticKeys(accessKeyID: Secret("ID"), secretAccessKey: Secret("KEY")))
         let (documents, _) = Self.documents([pipeline])
-        #expect(documents.map(\.path).allSatisfy { $0.contains("/roles/api-") })
+        #expect(documents.map(\.path).allSatisfy { $0.contains("/roles/api-") || $0.hasSuffix("cloudformation.json") })
         #expect(!documents.isEmpty)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Every generated IAM permission (identity) policy passes parliament with no finding at any severity, and every
-/// action of every generated IAM document is an operation in botocore's service models.
+/// Every generated IAM permission (identity) policy passes parliament with no finding at any severity, every
+/// action of every generated IAM policy is an operation in botocore's service models, and every generated
+/// CloudFormation template passes cfn-lint (informational checks included).
 ///
 /// Trust and ECR repository policies are not identity policies (parliament reports their missing `Resource` and does
 /// not know GitHub's OIDC provider), so TrustPolicyTests checks their `sub` instead. Peers as in PeerValidationTests.
@@ -11,13 +12,14 @@ struct IAMPeerValidationTests {
     /// Folders holding generated IAM documents: the repository's own and the golden ones of the tests.
     static let folders = ["generated/iam", "Tests/ECSTests/Golden/iam", "Tests/IntegrationTests/Migration/after/generated/iam"]
 
-    /// The IAM documents under `folders` whose file name is `name` (any, when nil), sorted.
+    /// The IAM documents under `folders` whose file name is `name` (any policy, when nil), sorted.
     static func documents(named name: String? = nil) -> [String] {
         var files: [String] = []
         for folder in folders {
             let enumerator = FileManager.default.enumerator(atPath: packageRoot + "/" + folder)
             while let relative = enumerator?.nextObject() as? String {
-                if relative.hasSuffix(".json") && (name == nil || (relative as NSString).lastPathComponent == name) {
+                let file = (relative as NSString).lastPathComponent
+                if relative.hasSuffix(".json") && (name.map { file == $0 } ?? (file != "cloudformation.json")) {
                     files.append(packageRoot + "/" + folder + "/" + relative)
                 }
             }
@@ -70,5 +72,28 @@ struct IAMPeerValidationTests {
                                  in: packageRoot, environment: Peers.path(bin))
         #expect(run.status == 1)
         #expect(run.output.contains("ecr:PushImage: 'PushImage' is not an operation of 'ecr'"), "\(run.output)")
+    }
+
+    @Test func cfnLintAcceptsEveryTemplate() throws {
+        let bin = try Peers.bin(requiring: ["cfn-lint"])
+        let files = Self.documents(named: "cloudformation.json")
+        #expect(files.count >= 4)
+        let run = try runProcess(bin + "/cfn-lint", ["--include-checks", "I", "--"] + files, in: packageRoot,
+                                 environment: Peers.path(bin))
+        #expect(run.status == 0 && run.output.isEmpty, "cfn-lint:\n\(run.output)")
+    }
+
+    @Test func cfnLintRejectsAMisspeltProperty() throws {
+        let bin = try Peers.bin(requiring: ["cfn-lint"])
+        let directory = try TemporaryDirectory()
+        try directory.write("bad.json", """
+            {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::IAM::Role",
+              "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": []}, "RoleNmae": "x"}}}}
+
+            """)
+        let run = try runProcess(bin + "/cfn-lint", [directory.url("bad.json").path], in: packageRoot,
+                                 environment: Peers.path(bin))
+        #expect(run.status != 0)
+        #expect(run.output.contains("RoleNmae"), "\(run.output)")
     }
 }

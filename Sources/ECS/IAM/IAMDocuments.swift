@@ -10,13 +10,15 @@ public struct RenderedPolicy: Sendable {
         case permissions
         /// An ECR repository policy (`aws ecr set-repository-policy --policy-text`).
         case repositoryPolicy
+        /// One account's roles as a CloudFormation template (`aws cloudformation deploy --template-file`).
+        case cloudFormation
     }
 
     /// Path relative to the package root, e.g. `generated/iam/111122223333/roles/deploy/trust-policy.json`.
     public let path: String
     /// What the document is for.
     public let kind: Kind
-    /// The role's or repository's ARN.
+    /// The role's or repository's ARN; the account id for a CloudFormation template.
     public let subjectARN: String
     /// The document.
     public let json: JSONValue
@@ -31,6 +33,7 @@ public enum IAMDocuments {
     public static func render(_ needs: [IAMNeed]) -> (documents: [RenderedPolicy], diagnostics: [Diagnostic]) {
         var documents: [RenderedPolicy] = []
         var found: [Diagnostic] = []
+        var roles: [CloudFormationTemplate.Role] = []
         let byRole = Dictionary(grouping: needs, by: \.roleARN)
         for arn in byRole.keys.sorted() {
             guard let roleNeeds = byRole[arn], let first = roleNeeds.min(by: { $0.location < $1.location }) else { continue }
@@ -52,8 +55,13 @@ public enum IAMDocuments {
                                                 subjectARN: arn, json: PolicyDocument(statements: permissions).json,
                                                 location: first.location))
             }
+            if !trust.isEmpty {
+                roles.append(CloudFormationTemplate.Role(account: first.account, name: first.roleName, trust: trust,
+                                                         permissions: permissions, location: first.location))
+            }
         }
         documents += repositoryPolicies(needs)
+        documents += CloudFormationTemplate.templates(roles)
         return (documents.sorted { $0.path < $1.path }, found)
     }
 
