@@ -8,7 +8,8 @@ public import Workflow
 public struct IAMNeed: Sendable, Hashable {
     /// What is needed.
     public enum Grant: Sendable, Hashable {
-        /// GitHub Actions jobs of `repository` assume the role presenting `subject`.
+        /// GitHub Actions jobs assume the role through `issuer`'s provider presenting `subject`, a `StringLike`
+        /// pattern when `isPattern`.
         case assumedByGitHub(issuer: String, providerARN: String, subject: String, isPattern: Bool)
         /// ECS assumes it as a task role for tasks in `account` and `region`.
         case assumedAsTaskRole(account: String, region: String)
