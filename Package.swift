@@ -5,9 +5,19 @@ let package = Package(
     name: "wfgen",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "wfgen", targets: ["wfgen"]),
+        // What a consumer repository depends on: `import WFGenKit` brings the DSL (Workflow, ECS), `Definitions`
+        // and `WFGenMain`, the command line its `workflows-src/main.swift` runs (docs/compiler.md).
+        .library(name: "WFGenKit", targets: ["WFGenKit"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
+        .library(name: "ECS", targets: ["ECS"]),
+        .library(name: "Generate", targets: ["Generate"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Lint", targets: ["Lint"]),
+        // The prebuilt binary (make release, pre-commit, the Action, the packages): lint, init, import; no
+        // definitions compiled in. Not named `wfgen`: a dependency's executable product of that name would win
+        // `swift run wfgen` over the consumer's own (SwiftPM 6.3), so only the root package's own target
+        // `wfgen` (workflows-src/, below; not a product, so consumers never see it) carries that name.
+        .executable(name: "wfgen-cli", targets: ["WFGenTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,14 +37,20 @@ let package = Package(
         .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML", "TextDiff"]),
         // `diff -u` of two texts, for `wfgen check` and `wfgen lint --diff`.
         .target(name: "TextDiff"),
-        .target(name: "Pipelines", dependencies: ["Workflow", "ECS"], path: "workflows-src"),
-        .executableTarget(
-            name: "wfgen",
+        // The command line as a library: every command, run by a consumer's workflows-src/main.swift with its
+        // definitions, or by the prebuilt binary without any.
+        .target(
+            name: "WFGenKit",
             dependencies: [
-                "YAML", "Generate", "Pipelines", "Lint",
+                "YAML", "Workflow", "ECS", "Generate", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/wfgen"
         ),
+        .executableTarget(name: "WFGenTool", dependencies: ["WFGenKit"], path: "Sources/wfgen-cli"),
+        // This repository's own definitions (its CI and the demo), laid out as in any consumer repository:
+        // `swift run wfgen` at the root runs them.
+        .executableTarget(name: "wfgen", dependencies: ["WFGenKit"], path: "workflows-src"),
         .executableTarget(name: "yaml-bench", dependencies: ["YAML"], path: "Benchmarks/yaml-bench"),
         // Helpers the test targets share: package root, temporary directories, child processes, peer tools.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -45,7 +61,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "wfgen", "Workflow", "ECS", "YAML", "TestSupport"]),
         // Where users meet wfgen: the pre-commit hooks (run by the real pre-commit), the pull-request check in
         // this repository's CI, and the composite GitHub Action in action.yml.
         .testTarget(name: "IntegrationTests", dependencies: ["Lint", "YAML", "Workflow", "ECS", "Generate", "TestSupport"],

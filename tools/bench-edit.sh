@@ -2,8 +2,11 @@
 # Edit-loop benchmark: save one file in workflows-src/, then time `swift run wfgen` (incremental debug
 # build + generation), as a developer does after each edit. Prints each run and the median.
 # The edited file is restored byte for byte afterwards, whatever happens.
+#
+# Usage: tools/bench-edit.sh [PACKAGE]   (default: this repository; tools/bench-edit-consumer.sh passes a
+# repository set up by `wfgen init`, with FILE and BUDGET for it)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "${1:-$(dirname "$0")/..}"
 SWIFT=${SWIFT:-swift}
 RUNS=${RUNS:-5}
 FILE=${FILE:-workflows-src/FastAPIStreamlit.swift}

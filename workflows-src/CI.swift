@@ -1,4 +1,4 @@
-import Workflow
+import WFGenKit
 
 /// This project's own CI: build and test (with the peer validators), and a pull-request check that runs
 /// wfgen on this repository the way docs/integrations.md tells users to run it on theirs.

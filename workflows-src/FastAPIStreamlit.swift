@@ -1,5 +1,4 @@
-import ECS
-import Workflow
+import WFGenKit
 
 /// The demo application in examples/fastapi-streamlit: a FastAPI backend and a Streamlit frontend,
 /// two services on one Fargate cluster behind an ALB (`/api/*` → backend, `/` → frontend),

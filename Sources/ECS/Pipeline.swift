@@ -91,7 +91,9 @@ public struct ImageBuild: Sendable, Hashable {
 }
 
 /// An ECS service: its image, its task definition in each environment, and how to see it is healthy.
-public struct Service: Sendable {
+/// Not `Sendable`: the task-definition closure is plain, so a repository's local helper functions can be used inside
+/// it without `@Sendable`; definitions are compiled on one thread.
+public struct Service {
     /// The ECS service name (the same in every environment's cluster); also names jobs and files.
     public let name: String
     /// The ECR repository name, in the pipeline's registry.
@@ -103,14 +105,14 @@ public struct Service: Sendable {
     /// A path that answers 2xx through the public URL once the new version is live, e.g. `/api/health`.
     public let publicHealthPath: String?
     /// The task definition for one environment, given the repository the image lives in.
-    public let taskDefinition: @Sendable (DeploymentEnvironment, ECRRepository) -> TaskDefinition
+    public let taskDefinition: (DeploymentEnvironment, ECRRepository) -> TaskDefinition
     /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a service.
     public init(_ name: String, repository: String, build: ImageBuild, containerName: String,
                 publicHealthPath: String? = nil,
-                taskDefinition: @escaping @Sendable (DeploymentEnvironment, ECRRepository) -> TaskDefinition,
+                taskDefinition: @escaping (DeploymentEnvironment, ECRRepository) -> TaskDefinition,
                 file: String = #filePath, line: Int = #line) {
         self.name = name
         self.repository = repository
@@ -123,7 +125,7 @@ public struct Service: Sendable {
 }
 
 /// A build → ECR → ECS pipeline: services built once, deployed through environments in order.
-public struct Pipeline: Sendable {
+public struct Pipeline {
     /// A slug naming the workflow (`deploy-<name>.yml`) and `generated/<name>/`.
     public let name: String
     /// The workflow name shown in GitHub.

@@ -2,7 +2,7 @@ import TextDiff
 import Workflow
 
 /// The library behind `wfgen generate` and `wfgen check`; the CLI only parses arguments and calls these.
-public struct GenerationCommands: Sendable {
+public struct GenerationCommands {
     /// What to compile.
     public let definitions: Definitions
     /// The package whose `workflows-src/` defined them; sources are named relative to it.
@@ -21,62 +21,63 @@ public struct GenerationCommands: Sendable {
     public func generate(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> CommandStatus {
         guard let compilation = compile(errors: &errors) else { return .inputError }
         let synchronizer = Synchronizer(tree: OutputTree(root: outputRoot), files: compilation.files)
-        do {
-            let plan = try synchronizer.plan()
-            guard plan.conflicts.isEmpty else {
-                for conflict in plan.conflicts { errors.write("\(conflict.path): error: \(conflict.reason)\n") }
-                errors.write("wfgen: nothing written\n")
-                return .inputError
-            }
-            try synchronizer.apply(plan.changes)
-            for change in plan.changes {
-                switch change {
-                case .create(let file): output.write("created \(file.path)\n")
-                case .update(let file, _, let handEdited):
-                    output.write("updated \(file.path)\(handEdited ? " (overwrote a hand edit)" : "")\n")
-                case .delete(let path, _): output.write("removed \(path) (no longer defined)\n")
-                }
-            }
-            output.write("wfgen: \(plan.changes.count) changed, \(plan.unchanged) unchanged\n")
-            return .ok
-        } catch {
-            errors.write("wfgen: internal error: \(error)\n")
-            return .internalError
+        let plan = synchronizer.plan()
+        guard plan.conflicts.isEmpty else {
+            for conflict in plan.conflicts { errors.write("\(conflict.path): error: \(conflict.reason)\n") }
+            errors.write("wfgen: nothing written\n")
+            return .inputError
         }
+        do {
+            try synchronizer.apply(plan.changes, leftovers: plan.leftovers)
+        } catch {
+            errors.write("\(error.path): error: \(error.reason)\n")
+            errors.write("wfgen: nothing written\n")
+            return .inputError
+        }
+        for path in plan.leftovers { output.write("removed \(path) (left by an interrupted run)\n") }
+        for note in plan.notes { errors.write("\(note.path): note: \(note.reason)\n") }
+        for change in plan.changes {
+            switch change {
+            case .create(let file): output.write("created \(file.path)\n")
+            case .update(let file, _, let handEdited):
+                output.write("updated \(file.path)\(handEdited ? " (overwrote a hand edit)" : "")\n")
+            case .delete(let path, _): output.write("removed \(path) (no longer defined)\n")
+            }
+        }
+        output.write("wfgen: \(plan.changes.count) changed, \(plan.unchanged) unchanged\n")
+        return .ok
     }
 
     /// Writes nothing; reports each missing, stale or hand-edited file with a unified diff.
     public func check(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> CommandStatus {
         guard let compilation = compile(errors: &errors) else { return .inputError }
-        let synchronizer = Synchronizer(tree: OutputTree(root: outputRoot), files: compilation.files)
-        do {
-            let plan = try synchronizer.plan()
-            for conflict in plan.conflicts { errors.write("\(conflict.path): error: \(conflict.reason)\n") }
-            for change in plan.changes {
-                switch change {
-                case .create(let file):
-                    output.write("\(file.path): missing\n")
-                    output.write(UnifiedDiff.diff(old: "", new: file.contents, oldName: "/dev/null", newName: "b/" + file.path))
-                case .update(let file, let old, let handEdited):
-                    output.write("\(file.path): \(handEdited ? "hand-edited" : "stale")\n")
-                    output.write(UnifiedDiff.diff(old: old, new: file.contents, oldName: "a/" + file.path,
-                                                  newName: "b/" + file.path))
-                case .delete(let path, let old):
-                    output.write("\(path): no longer defined\n")
-                    output.write(UnifiedDiff.diff(old: old, new: "", oldName: "a/" + path, newName: "/dev/null"))
-                }
-            }
-            if !plan.conflicts.isEmpty { return .inputError }
-            if plan.changes.isEmpty {
-                output.write("wfgen: \(plan.unchanged) generated files up to date\n")
-                return .ok
-            }
-            output.write("wfgen: \(plan.changes.count) files out of date; run `swift run wfgen` and commit the result\n")
-            return .drift
-        } catch {
-            errors.write("wfgen: internal error: \(error)\n")
-            return .internalError
+        let plan = Synchronizer(tree: OutputTree(root: outputRoot), files: compilation.files).plan()
+        for conflict in plan.conflicts { errors.write("\(conflict.path): error: \(conflict.reason)\n") }
+        for note in plan.notes { errors.write("\(note.path): note: \(note.reason)\n") }
+        for path in plan.leftovers {
+            errors.write("\(path): note: left by an interrupted run; `swift run wfgen` removes it\n")
         }
+        for change in plan.changes {
+            switch change {
+            case .create(let file):
+                output.write("\(file.path): missing\n")
+                output.write(UnifiedDiff.diff(old: "", new: file.contents, oldName: "/dev/null", newName: "b/" + file.path))
+            case .update(let file, let old, let handEdited):
+                output.write("\(file.path): \(handEdited ? "hand-edited" : "stale")\n")
+                output.write(UnifiedDiff.diff(old: old, new: file.contents, oldName: "a/" + file.path,
+                                              newName: "b/" + file.path))
+            case .delete(let path, let old):
+                output.write("\(path): no longer defined\n")
+                output.write(UnifiedDiff.diff(old: old, new: "", oldName: "a/" + path, newName: "/dev/null"))
+            }
+        }
+        if !plan.conflicts.isEmpty { return .inputError }
+        if plan.changes.isEmpty {
+            output.write("wfgen: \(plan.unchanged) generated files up to date\n")
+            return .ok
+        }
+        output.write("wfgen: \(plan.changes.count) files out of date; run `swift run wfgen` and commit the result\n")
+        return .drift
     }
 
     /// Compiles, printing warnings (and errors, then returning nil) as `path:line: severity: message`.

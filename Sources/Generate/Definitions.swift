@@ -2,7 +2,7 @@ public import Workflow
 public import ECS
 
 /// Everything `workflows-src/` defines: plain workflows and ECS pipelines.
-public struct Definitions: Sendable {
+public struct Definitions {
     /// Plain workflows.
     public let workflows: [Workflow]
     /// ECS pipelines.
@@ -25,4 +25,11 @@ public enum CommandStatus: Int32, Sendable {
     case inputError = 2
     /// A bug or an I/O failure in wfgen itself.
     case internalError = 3
+}
+
+extension Definitions {
+    /// Both sets: a repository's own definitions and those `wfgen import` wrote (`… + Imported.definitions`).
+    public static func + (lhs: Definitions, rhs: Definitions) -> Definitions {
+        Definitions(workflows: lhs.workflows + rhs.workflows, pipelines: lhs.pipelines + rhs.pipelines)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Generate
 
 extension WFGen {
     /// `wfgen check`: the drift check for pre-commit and pull requests; writes nothing.
@@ -12,7 +13,8 @@ extension WFGen {
         func run() throws {
             var output = StandardOutput()
             var errors = StandardError()
-            let status = options.commands.check(output: &output, errors: &errors)
+            guard let commands = options.commands else { throw ExitCode(CommandStatus.inputError.rawValue) }
+            let status = commands.check(output: &output, errors: &errors)
             if status != .ok { throw ExitCode(status.rawValue) }
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Generate
-import Pipelines
 
 /// Options shared by `generate` and `check`.
 struct GenerationOptions: ParsableArguments {
@@ -13,14 +12,22 @@ struct GenerationOptions: ParsableArguments {
         if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw ValidationError("--root \(root) is not a directory")
         }
-        if root == nil, !FileManager.default.fileExists(atPath: Project.packageRoot + "/workflows-src") {
-            throw ValidationError("the package this wfgen was built from (\(Project.packageRoot)) is not here; pass --root <package>")
+        guard let loaded = LoadedDefinitions.current else {
+            throw ValidationError("""
+                this wfgen has no definitions compiled in: run `swift run wfgen` (and `swift run wfgen check`) at the \
+                root of a repository whose Package.swift builds its workflows-src/; `wfgen init` sets one up
+                """)
+        }
+        if root == nil, !FileManager.default.fileExists(atPath: loaded.packageRoot + "/workflows-src") {
+            throw ValidationError("the package this wfgen was built from (\(loaded.packageRoot)) is not here; pass --root <package>")
         }
     }
 
-    /// The library run for these options, over this package's definitions.
-    var commands: GenerationCommands {
-        GenerationCommands(definitions: Definitions(workflows: Project.workflows, pipelines: Project.pipelines),
-                           packageRoot: Project.packageRoot, outputRoot: root ?? Project.packageRoot)
+    /// The library run for these options, over the definitions this process was started with (`validate` ensured
+    /// there are some).
+    var commands: GenerationCommands? {
+        guard let loaded = LoadedDefinitions.current else { return nil }
+        return GenerationCommands(definitions: loaded.definitions, packageRoot: loaded.packageRoot,
+                                  outputRoot: root ?? loaded.packageRoot)
     }
 }

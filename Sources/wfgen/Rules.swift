@@ -1,12 +1,14 @@
 import ArgumentParser
 import Lint
 
-/// `wfgen rules`: list every lint rule.
-struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the lint rules by family, with severity and summary.")
+extension WFGen {
+    /// `wfgen rules`: list every lint rule.
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the lint rules by family, with severity and summary.")
 
-    func run() throws {
-        var output = StandardOutput()
-        RuleDocsCommand.list(output: &output)
+        func run() throws {
+            var output = StandardOutput()
+            RuleDocsCommand.list(output: &output)
+        }
     }
 }

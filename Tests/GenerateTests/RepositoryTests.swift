@@ -1,11 +1,11 @@
 import Foundation
 import Generate
-import Pipelines
+@testable import wfgen
 import Testing
 
 /// The repository's own generated files are the golden files of workflows-src/: `wfgen check` must be clean.
 @Suite struct RepositoryTests {
-    static var definitions: Definitions { Definitions(workflows: Project.workflows, pipelines: Project.pipelines) }
+    static var definitions: Definitions { Project.definitions }
 
     @Test func committedOutputsMatchWorkflowsSrc() {
         var output = Captured(), errors = Captured()
@@ -13,10 +13,6 @@ import Testing
             .check(output: &output, errors: &errors)
         #expect(status == .ok, "run `swift run wfgen` and commit:\n\(output.text)\(errors.text)")
         #expect(errors.text.isEmpty, "the shipped definitions have warnings:\n\(errors.text)")
-    }
-
-    @Test func packageRootOfTheDefinitionsIsThisPackage() {
-        #expect(Project.packageRoot == packageRoot)
     }
 
     @Test func demoWorkflowDoesNotRunOnThisRepository() throws {

@@ -1,7 +1,7 @@
 import ECS
 import Foundation
 import Generate
-import Pipelines
+@testable import wfgen
 import Testing
 import YAML
 
@@ -64,7 +64,7 @@ import YAML
     }
 
     @Test func committedTrustPoliciesAdmitExactlyTheSubjectsTheDemoJobsPresent() throws {
-        for pipeline in Project.pipelines {
+        for pipeline in Project.definitions.pipelines {
             let github = try #require(pipeline.github, "\(pipeline.name) names no GitHub repository")
             let workflow = try String(contentsOfFile: packageRoot + "/.github/workflows/deploy-\(pipeline.name).yml", encoding: .utf8)
             let presented = try Self.presentedSubjects(workflow: workflow, repository: github.slug,
