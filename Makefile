@@ -27,7 +27,7 @@ deps:
 		exit 1; \
 	fi
 
-## venv: the peer tools (actionlint, zizmor, check-jsonschema, pre-commit, PyYAML, botocore) in $(VENV).
+## venv: the peer tools (actionlint, zizmor, check-jsonschema, pre-commit, PyYAML, botocore, parliament, cfn-lint) in $(VENV).
 venv: $(VENV)/.installed
 $(VENV)/.installed: $(PEERS)
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)

@@ -77,5 +77,6 @@ func fastAPIStreamlit() -> Pipeline {
         "fastapi-streamlit", title: "Deploy fastapi-streamlit",
         on: [.workflowDispatch(), .push(branches: ["main"], paths: ["examples/fastapi-streamlit/**"])],
         enabledWhen: Expression.vars("DEPLOY_FASTAPI_STREAMLIT").isEqual(to: "true"),
-        registry: registry, services: [backend, frontend], environments: environments)
+        registry: registry, services: [backend, frontend], environments: environments,
+        github: GitHubRepository("Example-Org/wfgen"))
 }

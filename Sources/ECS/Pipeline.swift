@@ -144,14 +144,16 @@ public struct Pipeline {
     public let environments: [DeploymentEnvironment]
     /// The runner for every job.
     public let runsOn: LiteralOrExpression<String>
+    /// The repository the workflow runs in, which the OIDC trust policies name; nil generates none.
+    public let github: GitHubRepository?
     /// The DSL call that built this value, named in diagnostics.
     public let location: SourceLocation
 
     /// Declares a pipeline.
     public init(_ name: String, title: String, on: [Trigger], enabledWhen: Expression? = nil,
                 registry: ImageRegistry, imageTag: ImageTagPolicy = .commitSHA, services: [Service],
-                environments: [DeploymentEnvironment],
-                runsOn: LiteralOrExpression<String> = .ubuntu2404, file: String = #filePath, line: Int = #line) {
+                environments: [DeploymentEnvironment], runsOn: LiteralOrExpression<String> = .ubuntu2404,
+                github: GitHubRepository? = nil, file: String = #filePath, line: Int = #line) {
         self.name = name
         self.title = title
         self.on = on
@@ -161,6 +163,7 @@ public struct Pipeline {
         self.services = services
         self.environments = environments
         self.runsOn = runsOn
+        self.github = github
         self.location = SourceLocation(file: file, line: line)
     }
 }

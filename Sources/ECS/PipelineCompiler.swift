@@ -14,6 +14,9 @@ public struct CompiledPipeline: Sendable {
     public let workflow: Workflow
     /// The task definitions to write.
     public let taskDefinitions: [RenderedTaskDefinition]
+    /// What each IAM role the jobs and task definitions name must be allowed; `IAMDocuments.render` turns the
+    /// needs of every pipeline into policies (two pipelines may share a role).
+    public let iam: [IAMNeed]
     /// Pipeline-level errors and warnings (the workflow's own are found by `WorkflowValidator`).
     public let diagnostics: [Diagnostic]
 }
@@ -29,6 +32,7 @@ public enum PipelineCompiler {
     public static func compile(_ pipeline: Pipeline) -> CompiledPipeline {
         var found = validate(pipeline)
         var files: [RenderedTaskDefinition] = []
+        var deployed: [DeployedTaskDefinition] = []
         var buildJobs: [String: Job] = [:]
         var jobs: [Job] = []
         let tag = pipeline.imageTag.tag
@@ -64,6 +68,7 @@ public enum PipelineCompiler {
                 let definition = service.taskDefinition(environment, repository)
                 let path = "generated/\(pipeline.name)/\(environment.name)/\(service.name).json"
                 files.append(RenderedTaskDefinition(path: path, definition: definition))
+                deployed.append(DeployedTaskDefinition(environment: environment, service: service, definition: definition))
                 found += definition.diagnostics
                 if !definition.containers.contains(where: { $0.name == service.containerName }) {
                     found.append(.error("service '\(service.name)' deploys container '\(service.containerName)', which task definition '\(definition.family)' does not define",
@@ -81,7 +86,9 @@ public enum PipelineCompiler {
         let workflow = Workflow("deploy-\(pipeline.name).yml", name: pipeline.title, on: pipeline.on,
                                 permissions: Permissions.none, jobs: jobs, file: pipeline.location.file,
                                 line: pipeline.location.line)
-        return CompiledPipeline(workflow: workflow, taskDefinitions: files, diagnostics: found)
+        let iam = iamNeeds(for: pipeline, deployed: deployed)
+        return CompiledPipeline(workflow: workflow, taskDefinitions: files, iam: iam.needs,
+                                diagnostics: found + iam.diagnostics)
     }
 
     static func deployJob(_ service: Service, to environment: DeploymentEnvironment, in pipeline: Pipeline,

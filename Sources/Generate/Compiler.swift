@@ -19,12 +19,16 @@ public enum Compiler {
         var diagnostics: [Diagnostic] = []
         var workflows: [Workflow] = definitions.workflows
         var taskDefinitions: [(RenderedTaskDefinition, SourceLocation)] = []
+        var iamNeeds: [IAMNeed] = []
         for pipeline in definitions.pipelines {
             let compiled = PipelineCompiler.compile(pipeline)
             diagnostics += compiled.diagnostics
             workflows.append(compiled.workflow)
             taskDefinitions += compiled.taskDefinitions.map { ($0, pipeline.location) }
+            iamNeeds += compiled.iam
         }
+        let iam = IAMDocuments.render(iamNeeds)
+        diagnostics += iam.diagnostics
         for workflow in workflows { diagnostics += WorkflowValidator.diagnostics(for: workflow) }
 
         var files: [GeneratedFile] = []
@@ -58,6 +62,10 @@ public enum Compiler {
             guard claim(rendered.path, at: rendered.definition.location) else { continue }
             files.append(GeneratedFile(path: rendered.path, contents: rendered.definition.json.text,
                                        source: Diagnostic.relativePath(location.file, to: packageRoot), kind: .json))
+        }
+        for policy in iam.documents where claim(policy.path, at: policy.location) {
+            files.append(GeneratedFile(path: policy.path, contents: policy.json.text,
+                                       source: Diagnostic.relativePath(policy.location.file, to: packageRoot), kind: .json))
         }
         let all = Array(Set(diagnostics)).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         if all.contains(where: { $0.severity == .error }) { throw DefinitionErrors(all) }

@@ -22,6 +22,8 @@ enum Fixtures {
                 logging: AWSLogs(group: "/ecs/api", region: environment.region, streamPrefix: "api"))])
     }
 
+    static let github = GitHubRepository("Acme-Corp/api")
+
     static func pipeline(credentials: AWSCredentials? = nil) -> Pipeline {
         let creds = credentials ?? .oidc(role: IAMRole(account: account, name: "deploy"))
         return Pipeline(
@@ -38,7 +40,8 @@ enum Fixtures {
                                       credentials: creds, publicURL: "https://staging.example.com"),
                 DeploymentEnvironment("production", account: account, region: region, cluster: "production",
                                       credentials: creds, publicURL: "https://example.com"),
-            ])
+            ],
+            github: github)
     }
 }
 

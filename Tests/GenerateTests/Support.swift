@@ -38,7 +38,8 @@ enum Sample {
         ])
     }
 
-    static func pipeline(name: String = "shop", memoryMiB: Int = 1024) -> Pipeline {
+    static func pipeline(name: String = "shop", memoryMiB: Int = 1024, environmentName: String = "staging",
+                         github: String = "Sample-Owner/shop") -> Pipeline {
         let role = IAMRole(account: account, name: "deploy")
         return Pipeline(
             name, title: "Deploy \(name)", on: [.workflowDispatch()],
@@ -53,8 +54,9 @@ enum Sample {
                                    healthCheck: .http(port: 80, path: "/"),
                                    logging: AWSLogs(group: "/ecs/\(name)", region: region, streamPrefix: "web"))])
             }],
-            environments: [DeploymentEnvironment("staging", account: account, region: region, cluster: "staging",
-                                                 credentials: .oidc(role: role))])
+            environments: [DeploymentEnvironment(environmentName, account: account, region: region, cluster: "staging",
+                                                 credentials: .oidc(role: role))],
+            github: GitHubRepository(github))
     }
 
     static var both: Definitions { Definitions(workflows: [ci()], pipelines: [pipeline()]) }

@@ -43,7 +43,9 @@ import Workflow
     }
 
     /// The generated files are also kept as golden files in Migration/after/ (re-record with WFGEN_RECORD=1).
-    @Test(arguments: [".github/workflows/deploy-my-app.yml", "generated/my-app/production/my-service.json"])
+    @Test(arguments: [".github/workflows/deploy-my-app.yml", "generated/my-app/production/my-service.json",
+                      "generated/iam/123456789012/roles/github-deploy-my-app/trust-policy.json",
+                      "generated/iam/123456789012/roles/github-deploy-my-app/permissions-policy.json"])
     func afterIsWhatWfgenGeneratesFromTheSwift(_ file: String) throws {
         let generated = try Self.generateAfter().read(file)
         let golden = Self.migration + "/after/" + file

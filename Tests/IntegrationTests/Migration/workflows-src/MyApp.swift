@@ -36,5 +36,6 @@ func myApp() -> Pipeline {
         "my-app", title: "Deploy to Amazon ECS", on: [.push(branches: ["main"])],
         registry: ImageRegistry(account: account, region: region,
                                 credentials: .oidc(role: IAMRole(account: account, name: "github-push-my-app"))),
-        services: [app], environments: [production])
+        services: [app], environments: [production],
+        github: GitHubRepository("my-org/my-app"))
 }
