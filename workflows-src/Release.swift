@@ -42,7 +42,7 @@ func release() -> Workflow {
         ])
 
     // Every package and its checksum file (the Action downloads those), checked, and one SHA256SUMS over the packages.
-    let collect = [
+    let collect: [any StepConvertible] = [
         Step.uses(DownloadArtifact(path: "dist", pattern: "dist-*", mergeMultiple: true)),
         Step.run("Check the checksums and write SHA256SUMS", """
             cd dist
@@ -65,7 +65,9 @@ func release() -> Workflow {
         "github-release", name: "Attach the packages to the GitHub release", needs: [build, attest],
         runsOn: .ubuntu2404, permissions: .scopes([.contents: .write]), timeoutMinutes: 15,
         steps: collect + [
+            // SOURCE_COMMIT lets the Action, pinned by commit SHA, tell that this release is of that commit.
             Step.run("Create the release", """
+                printf '%s\\n' "$GITHUB_SHA" > dist/SOURCE_COMMIT
                 gh release create "$GITHUB_REF_NAME" --verify-tag --title "wfgen $GITHUB_REF_NAME" --generate-notes dist/*
                 """, env: [("GH_TOKEN", .expression(Expression.github(.token))),
                            ("GH_REPO", .expression(Expression.github(.repository)))]),

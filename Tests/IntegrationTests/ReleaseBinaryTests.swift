@@ -41,14 +41,41 @@ import Testing
         #expect(choice["checksum-url"] == "https://github.com/acme/wfgen/releases/download/v\(version)/\(asset).sha256")
     }
 
+    /// Pinned by commit SHA (what the docs advise), the release is used only if it was built from that commit, which
+    /// the install checks against the release's SOURCE_COMMIT; the tag reference carries no such check.
+    @Test func aCommitReferenceUsesTheReleaseBuiltFromThatCommit() throws {
+        let version = try Self.version
+        let commit = String(repeating: "0123456789", count: 4)
+        let choice = try Self.choose(os: "Linux", arch: "X64", ref: commit)
+        #expect(choice["source"] == "release")
+        #expect(choice["commit-url"] == "https://github.com/acme/wfgen/releases/download/v\(version)/SOURCE_COMMIT")
+        #expect(choice["expected-commit"] == commit)
+        #expect(try Self.choose(os: "Linux", arch: "X64", ref: "v\(version)")["commit-url"] == nil)
+
+        let directory = try TemporaryDirectory()
+        func same(_ contents: String, _ expected: String = commit) throws -> Int32 {
+            try directory.write("SOURCE_COMMIT", contents)
+            return try runProcess(Self.script, ["same-commit", directory.url("SOURCE_COMMIT").path, expected],
+                                  in: directory.path).status
+        }
+        #expect(try same(commit + "\n") == 0)
+        #expect(try same(commit) == 0)
+        #expect(try same(String(commit.reversed()) + "\n") == 1, "a release built from another commit")
+        #expect(try same(commit + "\n", String(repeating: "f", count: 40)) == 1)
+        #expect(try same("") == 1)
+        #expect(try same(String(commit.prefix(12)) + "\n", String(commit.prefix(12))) == 1, "a short SHA is not enough")
+        #expect(try same(commit + "\n" + String(repeating: "x", count: 100)) == 1, "more than one SHA's worth")
+    }
+
     @Test func buildsFromSourceWhenNoReleaseFits() throws {
         let tag = "v\(try Self.version)"
         let cases: [(choice: [String: String], reason: String)] = [
             (try Self.choose(os: "macOS", arch: "X64", ref: tag), "no release binary for macOS/X64"),
             (try Self.choose(os: "Windows", arch: "X64", ref: tag), "no release binary for Windows/X64"),
-            (try Self.choose(os: "Linux", arch: "X64", ref: "main"), "not at its release tag \(tag)"),
-            (try Self.choose(os: "Linux", arch: "X64", ref: String(repeating: "a1", count: 20)), "not at its release tag"),
-            (try Self.choose(os: "Linux", arch: "X64", ref: tag + ".1"), "not at its release tag"),
+            (try Self.choose(os: "Linux", arch: "X64", ref: "main"), "neither its release tag \(tag) nor a full commit SHA"),
+            (try Self.choose(os: "Linux", arch: "X64", ref: String(repeating: "a1", count: 19)), "neither its release tag"),
+            (try Self.choose(os: "Linux", arch: "X64", ref: String(repeating: "A1", count: 20)), "neither its release tag"),
+            (try Self.choose(os: "Linux", arch: "X64", ref: tag + ".1"), "neither its release tag"),
             (try Self.choose(os: "Linux", arch: "X64", ref: tag, fromSource: "true"), "from-source is true"),
             (try Self.choose(os: "Linux", arch: "X64", ref: tag, repository: "acme/wfgen/../x y"), "is not owner/name"),
         ]
@@ -95,10 +122,11 @@ import Testing
 
         let step = try GitHubActionTests.runStep("Download the release binary", in: workspace, environment: [
             "WFGEN_PACKAGE": packageRoot, "WFGEN_URL": url, "WFGEN_CHECKSUM_URL": url + ".sha256",
+            "WFGEN_COMMIT_URL": "", "WFGEN_EXPECTED_COMMIT": "",
             "RUNNER_TEMP": workspace.path, "GITHUB_OUTPUT": output.path,
         ])
         #expect(step.status == 0, "\(step.output)")
-        #expect(step.output.contains("::warning title=wfgen::could not download \(url)"), "\(step.output)")
+        #expect(step.output.contains("::warning title=wfgen::no usable release binary at \(url)"), "\(step.output)")
         #expect(try GitHubActionTests.outputs(output)["wfgen"] == nil, "the build steps run when wfgen is unset")
     }
 
