@@ -7,11 +7,12 @@ fixtures, its own workflows and, when present, ../shared/corpus/general — and 
 same exit status. The .deb test needs root (CI has it) and skips without; the pre-commit test needs the peers' venv.
 
 Usage: test_dist.py   (environment: DIST_DIR (default dist/), WFGEN_PEERS_BIN (the venv's bin, for pre-commit),
-SWIFT, WFGEN_HOOK_BUDGET seconds for the hook's first install, default 15)
+SWIFT, WFGEN_HOOK_BUDGET: CPU seconds for the hook's first install, default 15)
 """
 import glob
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -103,8 +104,8 @@ class DistributionTests(unittest.TestCase):
             self.assertIsNone(BUNDLED.search(ldd), ldd)
             self.assertIn("libc.so.6", ldd)
             self.assertEqual(run([binary, "rules"]).returncode, 0)
-            for page in (os.path.join(os.path.dirname(binary), "wfgen.1"),):
-                self.assertTrue(open(page, encoding="utf-8").read().startswith(".TH WFGEN 1"))
+            with open(os.path.join(os.path.dirname(binary), "wfgen.1"), encoding="utf-8") as page:
+                self.assertTrue(page.read().startswith(".TH WFGEN 1"))
 
     def test_wheel_tag_is_the_newest_glibc_the_binary_needs(self):
         wheel = only(f"wfgen_cli-{VERSION}-py3-none-*.whl")
@@ -184,15 +185,21 @@ class DistributionTests(unittest.TestCase):
             # The wheel comes from dist/ only: PIP_FIND_LINKS is how a user points pip at a folder of wheels.
             env = dict(os.environ, PRE_COMMIT_HOME=home, PIP_FIND_LINKS=DIST, PIP_NO_INDEX="1",
                        PIP_DISABLE_PIP_VERSION_CHECK="1")
-            start = time.monotonic()
+            start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
             first = run([pre_commit, "run", "wfgen-lint-wheel", "--all-files"], cwd=user, env=env)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             seconds = time.monotonic() - start
-            print(f"\npre-commit first run of wfgen-lint-wheel (install + lint): {seconds:.1f} s", file=sys.stderr)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            print(f"\npre-commit first run of wfgen-lint-wheel (install + lint): {seconds:.1f} s, {cpu:.1f} s CPU",
+                  file=sys.stderr)
             self.assertEqual(first.returncode, 1, first.stdout + first.stderr)
             self.assertIn("wfgen lint", first.stdout)
             self.assertIn("Failed", first.stdout)
             self.assertIn(".github/workflows/deploy.yml", first.stdout)
-            self.assertLess(seconds, float(os.environ.get("WFGEN_HOOK_BUDGET", "15")))
+            # The budget is on CPU time, which other work on a shared machine does not stretch (wall time here went
+            # from 7 to 35 s with the load); the wall-clock bound only catches a hang or a compile.
+            self.assertLess(cpu, float(os.environ.get("WFGEN_HOOK_BUDGET", "15")))
+            self.assertLess(seconds, 90)
             environments = glob.glob(os.path.join(home, "repo*", "py_env-*", "bin", "wfgen"))
             self.assertEqual(len(environments), 1, "the hook runs the wheel's wfgen in pre-commit's environment")
             self.assertFalse(glob.glob(os.path.join(home, "repo*", ".build")), "nothing was compiled")
