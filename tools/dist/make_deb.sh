@@ -34,7 +34,8 @@ depends_line="$(IFS=,; printf '%s' "${depends[*]}" | sed 's/,/, /g')"
 
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
-install -d -m 0755 "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$root/usr/share/doc/wfgen"
+chmod 0755 "$root"
+install -d -m 0755 "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1"
 install -m 0755 "$binary" "$root/usr/bin/wfgen"
 gzip -n -9 -c "$manpage" > "$root/usr/share/man/man1/wfgen.1.gz"
 chmod 0644 "$root/usr/share/man/man1/wfgen.1.gz"
@@ -55,6 +56,9 @@ Description: lint GitHub Actions workflows and ECS task definitions
 CONTROL
 chmod 0644 "$root/DEBIAN/control"
 
+# Same binary, same package bytes: fixed dates on every file and in the archive (dpkg-deb reads SOURCE_DATE_EPOCH).
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-0}"
+find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$out"
 deb="$out/wfgen_${deb_version}_${arch}.deb"
 dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb.partial" >/dev/null
