@@ -139,6 +139,8 @@ class DistributionTests(unittest.TestCase):
                 self.assertEqual(actual.stderr, expected.stderr)
                 findings += actual.stdout.count('"rule" :')
         self.assertGreater(findings, 0, "the comparison must include workflows with findings")
+        print(f"\nlint --format json identical on {len(lint_cases())} runs ({', '.join(c[0] for c in lint_cases()[-2:])}"
+              f" among them), {findings} findings", file=sys.stderr)
 
     def test_deb_holds_the_binary_and_its_manual(self):
         deb = only(f"wfgen_*.deb")
