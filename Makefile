@@ -8,7 +8,7 @@ PEERS := tools/peers-requirements.txt
 # tools ship there (no runtime to install; start-up and runtime calls skip the dynamic linker's indirection).
 RELEASE := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
-.PHONY: all build release generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
+.PHONY: all build release dist test-dist generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
 
 all: build
 
@@ -37,10 +37,19 @@ $(VENV)/.installed: $(PEERS)
 build: deps
 	$(SWIFT) build
 
-## release: the optimised wfgen binary (its path is printed last).
+## release: the optimised prebuilt wfgen, product wfgen-cli (lint, explain, rules, init); its path is printed last.
 release: deps
-	$(SWIFT) build $(RELEASE) --product wfgen
-	@echo "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen"
+	$(SWIFT) build $(RELEASE) --product wfgen-cli
+	@echo "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen-cli"
+
+## dist: wfgen for people without Swift, in dist/: a self-contained binary (Swift runtime and libyaml linked in) as a
+## tarball, a wheel (pip install wfgen-cli) and a .deb, each with a .sha256 file (tools/dist/dist.sh).
+dist: deps
+	SWIFT=$(SWIFT) PYTHON=$(PYTHON) tools/dist/dist.sh
+
+## test-dist: make dist, then install each package as a user would and compare its lint with the source build's.
+test-dist: dist venv
+	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" SWIFT=$(SWIFT) $(PYTHON) tools/dist/test_dist.py
 
 ## generate: compile workflows-src/ into .github/workflows/ and generated/.
 generate: deps
@@ -82,4 +91,4 @@ eval: deps
 	$(PYTHON) tools/lint-eval.py "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen" ../shared/corpus
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) dist

@@ -4,7 +4,7 @@ import WFGenKit
 enum Project {
     static var definitions: Definitions {
         Definitions(
-            workflows: [continuousIntegration()],
+            workflows: [continuousIntegration(), release()],
             // ECS pipelines (each becomes a workflow and task definitions under generated/).
             pipelines: [fastAPIStreamlit()])
     }

@@ -39,7 +39,8 @@ import YAML
         let action = try Self.action()
         #expect(action.scalar(at: ["runs", "using"]) == "composite")
         let inputs = try #require(action["inputs"]?.mapping).compactMap(\.key.scalar)
-        #expect(inputs == ["paths", "format", "fail-level", "min-severity", "config", "sarif-file", "upload-sarif", "sarif-category"])
+        #expect(inputs == ["paths", "format", "fail-level", "min-severity", "config", "sarif-file", "upload-sarif", "sarif-category",
+                           "from-source"])
         #expect(action.scalar(at: ["outputs", "sarif-file", "value"]) == "${{ steps.lint.outputs.sarif-file }}")
     }
 
