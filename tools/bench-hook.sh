@@ -27,7 +27,7 @@ start="$(now)"
 hook
 install="$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
 
-binary="$(ls -d "$home"/repo*/swift_env-default/.build/release/wfgen | head -n 1)"
+binary="$(ls -d "$home"/repo*/swift_env-default/.build/release/wfgen-cli | head -n 1)"
 hook_times=()
 direct_times=()
 for _ in $(seq "$runs"); do
