@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "wfgen", targets: ["wfgen"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Lint", targets: ["Lint"]),
+        // The DSL and the runner for a consumer repository's workflows-src/, and the importer behind `wfgen import`.
+        .library(name: "Workflow", targets: ["Workflow"]),
+        .library(name: "ECS", targets: ["ECS"]),
+        .library(name: "Generate", targets: ["Generate"]),
+        .library(name: "Import", targets: ["Import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +30,8 @@ let package = Package(
         .target(name: "Workflow", dependencies: ["YAML"]),
         .target(name: "ECS", dependencies: ["Workflow"]),
         .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML", "TextDiff"]),
+        // `wfgen import`: existing workflows and task-definition JSON → typed values → Swift DSL source.
+        .target(name: "Import", dependencies: ["YAML", "Workflow", "ECS"]),
         // `diff -u` of two texts, for `wfgen check` and `wfgen lint --diff`.
         .target(name: "TextDiff"),
         .target(name: "Pipelines", dependencies: ["Workflow", "ECS"], path: "workflows-src"),
@@ -44,6 +51,7 @@ let package = Package(
         .target(name: "Lint", dependencies: ["YAML", "TextDiff"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Workflow", "ECS", "YAML"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipelines", "Workflow", "ECS", "YAML", "TestSupport"]),
         // Where users meet wfgen: the pre-commit hooks (run by the real pre-commit), the pull-request check in
