@@ -5,6 +5,7 @@ import YAML
 /// step it cannot hold `Step.untyped`.
 struct JobReader {
     let notes: Notes
+    var typedBindings = true
 
     static let keys: Set<String> = ["name", "needs", "if", "runs-on", "environment", "permissions", "concurrency",
                                     "timeout-minutes", "continue-on-error", "strategy", "container", "services",
@@ -57,7 +58,7 @@ struct JobReader {
         var steps: [Step] = []
         for stepNode in stepNodes {
             do {
-                steps.append(try StepReader.step(stepNode))
+                steps.append(try StepReader.step(stepNode, typedBindings: typedBindings))
             } catch {
                 let reason = "step of job '\(id)': \(error.what)"
                 notes.add(reason, at: error.mark)

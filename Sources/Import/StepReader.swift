@@ -6,7 +6,8 @@ enum StepReader {
     static let keys: Set<String> = ["id", "name", "if", "uses", "with", "env", "run", "shell", "working-directory",
                                     "continue-on-error", "timeout-minutes"]
 
-    static func step(_ node: Node) throws(Unsupported) -> Step {
+    /// `typedBindings`: use a known action's typed binding when the inputs fit it exactly.
+    static func step(_ node: Node, typedBindings: Bool) throws(Unsupported) -> Step {
         let f = try NodeReading.fields(node, "step", allowed: keys)
         let name = try f["name"].map { v throws(Unsupported) in try NodeReading.string(v, "step name") }
         let id = try f["id"].map { v throws(Unsupported) in try NodeReading.string(v, "step id") }
@@ -26,6 +27,11 @@ enum StepReader {
                 inputs = try NodeReading.inputPairs(with, "with", isEnv: false)
             } else if f["with"] != nil {
                 throw Unsupported("with: is empty", at: node)
+            }
+            if typedBindings, let typed = KnownActions.checkout(
+                reference, inputs: inputs, name: name, id: id, condition: condition, env: env,
+                continueOnError: continueOnError, timeoutMinutes: timeout) {
+                return typed
             }
             return Step.uses(reference, with: inputs, name: name, id: id, if: condition, env: env,
                              continueOnError: continueOnError, timeoutMinutes: timeout)

@@ -84,6 +84,20 @@ enum Triggers {
 
 /// Swift spellings of steps.
 enum Steps {
+    /// `Checkout(...)` with the inputs it holds, in its initializer's order.
+    static func checkoutCall(_ c: Checkout, indent: String) -> String {
+        func string(_ s: InterpolatedString?) -> String? { s.map { Values.string($0, indent: indent) } }
+        func secret(_ s: Secret?) -> String? { s.map { "Secret(\(SwiftSyntax.quoted($0.name)))" } }
+        let args: [(String, String?)] = [
+            ("repository", string(c.repository)), ("ref", string(c.ref)), ("token", secret(c.token)),
+            ("sshKey", secret(c.sshKey)), ("persistCredentials", c.persistCredentials.map(Values.bool) ?? "nil"),
+            ("path", string(c.path)), ("clean", c.clean.map(Values.bool)), ("filter", string(c.filter)),
+            ("fetchDepth", c.fetchDepth.map(Values.int)), ("fetchTags", c.fetchTags.map(Values.bool)),
+            ("lfs", c.lfs.map(Values.bool)), ("submodules", c.submodules.map { ".\($0 == .recursive ? "recursive" : "`\($0.rawValue)`")" }),
+        ]
+        return "Checkout(" + args.compactMap { pair in pair.1.map { "\(pair.0): \($0)" } }.joined(separator: ", ") + ")"
+    }
+
     static func print(_ step: Step, indent: String) -> String {
         let inner = indent + "    "
         var tail: [String] = []
@@ -100,6 +114,12 @@ enum Steps {
         switch step.body {
         case .untyped(let yaml):
             return "Step.untyped(\(SwiftSyntax.yaml(yaml.value, indent: indent)), reason: \(SwiftSyntax.quoted(yaml.reason)))"
+        case .action(let reference, _) where step.binding is Checkout:
+            guard let checkout = step.binding as? Checkout else { return "" }
+            common(nameFirst: false)
+            trailing()
+            let head = [checkoutCall(checkout, indent: inner), "at: " + Values.reference(reference)]
+            return "Step.uses(" + (head + tail).map { "\n" + inner + $0 }.joined(separator: ",") + "\n" + indent + ").step"
         case .action(let reference, let inputs):
             var head = [Values.reference(reference)]
             let given = inputs.compactMap { pair in pair.1.map { (pair.0, $0) } }

@@ -30,9 +30,15 @@ public enum WorkflowImporter {
         guard let root = document.root, root.mapping != nil else {
             throw ImportError(.notAWorkflow, "the document is not a mapping", at: document.root?.start ?? .start)
         }
-        let notes = Notes()
-        let workflow = try read(root, fileName: fileName(of: path), notes: notes)
-        let errors = WorkflowValidator.diagnostics(for: workflow).filter { $0.severity == .error }
+        var notes = Notes()
+        var workflow = try read(root, fileName: fileName(of: path), notes: notes, typedBindings: true)
+        var errors = WorkflowValidator.diagnostics(for: workflow).filter { $0.severity == .error }
+        if !errors.isEmpty {
+            // A typed binding checks more (the permissions its action needs): keep the generic steps then.
+            notes = Notes()
+            workflow = try read(root, fileName: fileName(of: path), notes: notes, typedBindings: false)
+            errors = WorkflowValidator.diagnostics(for: workflow).filter { $0.severity == .error }
+        }
         if let first = errors.first {
             throw ImportError(.invalid, "the imported workflow does not pass wfgen's checks: \(first.message)", at: .start)
         }
@@ -55,7 +61,8 @@ public enum WorkflowImporter {
 
     static let topKeys: Set<String> = ["name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs"]
 
-    private static func read(_ root: Node, fileName: String, notes: Notes) throws(ImportError) -> Workflow {
+    private static func read(_ root: Node, fileName: String, notes: Notes,
+                             typedBindings: Bool) throws(ImportError) -> Workflow {
         var fields: [String: Node] = [:]
         for pair in root.mapping ?? [] {
             guard case .string(let key) = pair.key.value else {
@@ -93,11 +100,11 @@ public enum WorkflowImporter {
             } ?? [],
             defaults: try typed("defaults", DefaultsReader.defaults),
             concurrency: try typed("concurrency", JobReader.concurrency),
-            jobs: try jobs(jobPairs, notes: notes))
+            jobs: try jobs(jobPairs, notes: notes, typedBindings: typedBindings))
     }
 
     /// The jobs in file order, each built after the jobs it needs.
-    private static func jobs(_ pairs: [Node.Pair], notes: Notes) throws(ImportError) -> [Job] {
+    private static func jobs(_ pairs: [Node.Pair], notes: Notes, typedBindings: Bool) throws(ImportError) -> [Job] {
         var order: [String] = []
         var nodes: [String: Node] = [:]
         for pair in pairs {
@@ -107,7 +114,7 @@ public enum WorkflowImporter {
             order.append(id)
             nodes[id] = pair.value
         }
-        let reader = JobReader(notes: notes)
+        let reader = JobReader(notes: notes, typedBindings: typedBindings)
         var built: [String: Job] = [:]
         var visiting: Set<String> = []
         func build(_ id: String, from mark: Mark) throws(ImportError) -> Job {

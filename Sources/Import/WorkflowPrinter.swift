@@ -13,10 +13,16 @@ struct WorkflowPrinter {
         self.originalPath = originalPath
     }
 
+    /// The file's text; it imports YAML only when an escape hatch or a data value needs `YAMLValue`.
     func print(_ workflow: Workflow) -> String {
         var printer = self
         printer.write(workflow)
-        return printer.out
+        guard printer.out.contains("YAMLValue."), let range = printer.out.firstRange(of: "import Workflow\n") else {
+            return printer.out
+        }
+        var text = printer.out
+        text.replaceSubrange(range, with: "import Workflow\nimport YAML\n")
+        return text
     }
 
     private mutating func line(_ text: String) { out += text + "\n" }
@@ -28,7 +34,6 @@ struct WorkflowPrinter {
     private mutating func write(_ workflow: Workflow) {
         line("// Imported by `wfgen import` from \(SwiftSyntax.escaped(originalPath)); `swift run wfgen` regenerates it.")
         line("import Workflow")
-        line("import YAML")
         line("")
         line("func \(symbol)() -> Workflow {")
         line("    Workflow(")

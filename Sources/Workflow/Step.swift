@@ -44,6 +44,8 @@ public struct Step: Sendable, StepConvertible {
     public let bindingDiagnostics: [Diagnostic]
     /// How a `run` script is checked and written.
     public let scriptForm: ScriptForm
+    /// The typed binding the step was built from, if any.
+    public let binding: (any ActionBinding)?
     /// The DSL call that built the step.
     public let location: SourceLocation
 
@@ -65,6 +67,12 @@ public struct Step: Sendable, StepConvertible {
                    references: [.stepOutput(step: id, output: output, SourceLocation(file: file, line: line))])
     }
 
+    /// The `with:` pairs an action step writes (nil values dropped); empty for other steps.
+    public var actionInputs: OrderedPairs<InputValue> {
+        guard case .action(_, let inputs) = body else { return [] }
+        return inputs.compactMap { pair in pair.1.map { (pair.0, $0) } }
+    }
+
     /// Every expression the step holds, for validation.
     var expressions: [Expression] {
         var all = env.flatMap { $0.1.expressions }
@@ -78,8 +86,9 @@ public struct Step: Sendable, StepConvertible {
     init(givenID: String?, name: String?, condition: Expression?, body: Body, env: OrderedPairs<InputValue>,
          continueOnError: LiteralOrExpression<Bool>?, timeoutMinutes: LiteralOrExpression<Int>?,
          requiredPermissions: [PermissionScope: PermissionLevel] = [:], bindingDiagnostics: [Diagnostic] = [],
-         scriptForm: ScriptForm = .standard, location: SourceLocation) {
+         scriptForm: ScriptForm = .standard, binding: (any ActionBinding)? = nil, location: SourceLocation) {
         self.scriptForm = scriptForm
+        self.binding = binding
         self.givenID = givenID
         self.name = name
         self.condition = condition
@@ -116,7 +125,23 @@ public struct Step: Sendable, StepConvertible {
             givenID: id, name: name, condition: condition, body: .action(.pinned(Binding.pin), inputs: binding.inputs),
             env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
             requiredPermissions: binding.requiredPermissions, bindingDiagnostics: binding.diagnostics(at: location),
-            location: location))
+            binding: binding, location: location))
+    }
+
+    /// A step that uses a typed binding at another reference than the pin table's: a moving tag kept by
+    /// `wfgen import` (`.unpinned` warns), an older commit, a fork.
+    public static func uses<Binding: ActionBinding>(
+        _ binding: Binding, at reference: ActionReference, name: String? = nil, id: String? = nil,
+        if condition: Expression? = nil, env: OrderedPairs<InputValue> = [],
+        continueOnError: LiteralOrExpression<Bool>? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> ActionStep<Binding> {
+        let location = SourceLocation(file: file, line: line)
+        return ActionStep(step: Step(
+            givenID: id, name: name, condition: condition, body: .action(reference, inputs: binding.inputs),
+            env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
+            requiredPermissions: binding.requiredPermissions, bindingDiagnostics: binding.diagnostics(at: location),
+            binding: binding, location: location))
     }
 
     /// A step that uses a pinned action without a typed binding, with a generic `with:`.

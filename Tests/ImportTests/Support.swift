@@ -28,6 +28,7 @@ enum Support {
         return try YAMLEmitter().emit(WorkflowRenderer.render(imported.workflow))
     }
 
+    /// Golden/*.swift are compiled into this target too (see CompiledGoldenTests).
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// Compares with Golden/<name>; WFGEN_RECORD=1 rewrites it instead.

@@ -16,6 +16,10 @@ import YAML
     }
     """
 
+    static var imported: JSONValue? {
+        try? TaskDefinitionImporter.taskDefinitionFile(json: json, path: ".aws/task.json").file.json
+    }
+
     @Test func theDocumentComesBackAsTheSameData() throws {
         let imported = try TaskDefinitionImporter.taskDefinitionFile(json: Self.json, path: ".aws/task.json")
         let original = try YAMLParser().parse(Self.json).root?.value

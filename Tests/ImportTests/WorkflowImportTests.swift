@@ -130,6 +130,29 @@ import YAML
         #expect(source.contains("writesEmptyInputs: true"))
     }
 
+    @Test func checkoutBecomesTheTypedBindingWhenItsInputsFit() throws {
+        let jobs = try WorkflowImporter.workflow(yaml: Samples.jobs, path: "jobs.yml").workflow
+        let checkout = jobs.jobs[0].steps[0].binding as? Checkout
+        #expect(checkout?.fetchDepth == .literal(0))
+        #expect(checkout?.persistCredentials == .literal(false))
+        let yaml = "on:\n  push:\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n"
+            + "      - uses: actions/checkout@v4\n        with:\n          show-progress: false\n"
+        let imported = try WorkflowImporter.workflow(yaml: yaml, path: "c.yml").workflow
+        #expect(imported.jobs[0].steps[0].binding is Checkout)
+        #expect(imported.jobs[0].steps[1].binding == nil, "an input the binding does not have keeps the generic step")
+        let messages = WorkflowValidator.diagnostics(for: imported).map(\.message)
+        #expect(messages.contains { $0.contains("checkout leaves persist-credentials to the action default") })
+        let source = try WorkflowImporter.swiftSource(yaml: yaml, path: "c.yml", symbol: "c").source
+        #expect(source.contains("Checkout(persistCredentials: nil),\n        at: ActionReference.unpinned(\"actions/checkout@v4\")"))
+    }
+
+    @Test func aTypedBindingThatFailsTheJobsPermissionsFallsBackToTheGenericStep() throws {
+        let yaml = "on:\n  push:\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n"
+        let imported = try WorkflowImporter.workflow(yaml: yaml, path: "c.yml").workflow
+        #expect(imported.jobs[0].steps[0].binding == nil)
+        #expect(try Support.data(try Support.roundTrip(yaml)) == (try Support.data(yaml)))
+    }
+
     @Test func theDSLsOwnFormsAreUnchanged() throws {
         // Existing definitions keep their output: `Concurrency` writes cancel-in-progress, inputs write required.
         let concurrency = WorkflowRendererProbe.concurrency(Concurrency(group: "g"))
@@ -146,5 +169,16 @@ enum WorkflowRendererProbe {
               let value = entries.first(where: { $0.key == "concurrency" })?.value,
               let text = try? YAMLEmitter().emit(value) else { return "" }
         return text
+    }
+}
+
+/// The Swift goldens are compiled into this test target: the printed source builds, and builds the same data.
+@Suite struct CompiledGoldenTests {
+    @Test func theCompiledGoldensRenderTheOriginalData() throws {
+        let escapesYAML = try YAMLEmitter().emit(WorkflowRenderer.render(escapes()))
+        #expect(try Support.data(escapesYAML) == (try Support.data(try Support.roundTrip(Samples.escapes))))
+        let smallYAML = try YAMLEmitter().emit(WorkflowRenderer.render(small()))
+        #expect(smallYAML.contains("echo \"done \\\\ ${{ github.sha }}\""))
+        #expect(apiTask().json == TaskDefinitionImportTests.imported)
     }
 }

@@ -1,6 +1,5 @@
 // Imported by `wfgen import` from .github/workflows/small.yml; `swift run wfgen` regenerates it.
 import Workflow
-import YAML
 
 func small() -> Workflow {
     Workflow(
@@ -30,8 +29,9 @@ private func smallJobs() -> [Job] {
 private func smallStepsBuild() -> [Step] {
     var steps: [Step] = []
     steps.append(Step.uses(
-        ActionReference.unpinned("actions/checkout@v4")
-    ))
+        Checkout(persistCredentials: nil),
+        at: ActionReference.unpinned("actions/checkout@v4")
+    ).step)
     steps.append(Step.run(
         script: #"""
         swift test
