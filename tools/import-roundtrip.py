@@ -327,7 +327,7 @@ def main():
     build_seconds = time.time() - build_started
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     build_cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
-    load = os.getloadavg()[0]
+    load_average = os.getloadavg()[0]
     build_errors = {}
     if built.returncode != 0:
         for match in re.finditer(r"Sources/render-all/(\w+)\.swift:(\d+):(\d+): error: (.*)", built.stdout + built.stderr):
@@ -383,7 +383,7 @@ def main():
              "(comments, key order, quoting, header aside; GitHub's equal forms normalised).", "",
              f"- import of {len(entries)} files (in one process): {import_seconds:.1f} s; "
              f"build of all imported Swift (debug): {build_seconds:.1f} s wall, {build_cpu:.0f} s CPU "
-             f"(load average {load:.1f} on {os.cpu_count()} cores at the end); whole run {total_seconds:.1f} s",
+             f"(load average {load_average:.1f} on {os.cpu_count()} cores at the end); whole run {total_seconds:.1f} s",
              f"- import-all crashed: {'YES' if crashed else 'no'}; generation warnings (opt-outs, escape hatches): {warnings}", ""]
     summary = []
     for corpus_name in ("general", "dev", "dev-json"):
@@ -408,7 +408,7 @@ def main():
     with open(report, "w") as handle:
         handle.write("\n".join(lines))
     print("\n".join(summary))
-    print(f"import {import_seconds:.1f} s, build {build_seconds:.1f} s wall / {build_cpu:.0f} s CPU (load {load:.1f}), "
+    print(f"import {import_seconds:.1f} s, build {build_seconds:.1f} s wall / {build_cpu:.0f} s CPU (load {load_average:.1f}), "
           f"total {total_seconds:.1f} s; report: {report}")
 
 

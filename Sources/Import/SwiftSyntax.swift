@@ -108,6 +108,7 @@ enum SwiftSyntax {
         let base = typedContext(e.code) ?? "Expression.code(\(quoted(e.code)))"
         switch e.form {
         case .standard: return base
+        case .tight: return base + ".written(.tight)"
         case .bare: return base + ".written(.bare)"
         case .wrapped(let leading, let trailing):
             return base + ".written(.wrapped(leading: \(quoted(leading)), trailing: \(quoted(trailing))))"

@@ -125,6 +125,8 @@ public enum ExpressionForm: Sendable, Hashable {
 
     /// `${{ code }}`, the form wfgen writes.
     public static let standard = ExpressionForm.wrapped(leading: " ", trailing: " ")
+    /// `${{code}}`, without spaces.
+    public static let tight = ExpressionForm.wrapped(leading: "", trailing: "")
 }
 
 /// What an expression reads besides constant contexts; the compiler validates each one.

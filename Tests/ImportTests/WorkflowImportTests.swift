@@ -53,6 +53,10 @@ import YAML
         #expect(steps[6].condition?.rendered == "${{  always()  }}")
         guard case .string(let value) = steps[5].env[0].1 else { Issue.record("VALUE should be a string"); return }
         #expect(value.rendered == "${{steps.v.outputs.version}}")
+        let source = try WorkflowImporter.swiftSource(yaml: Samples.jobs, path: "jobs.yml", symbol: "jobs").source
+        #expect(source.contains("Expression.code(\"steps.v.outputs.version\").written(.tight)"))
+        #expect(source.contains("Expression.code(\"always()\").written(.wrapped(leading: \"  \", trailing: \"  \"))")
+                || source.contains("Expression.always().written(.wrapped(leading: \"  \", trailing: \"  \"))"))
     }
 
     @Test(arguments: [
