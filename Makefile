@@ -8,7 +8,7 @@ PEERS := tools/peers-requirements.txt
 # tools ship there (no runtime to install; start-up and runtime calls skip the dynamic linker's indirection).
 RELEASE := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
-.PHONY: all build release dist test-dist generate check test bench bench-yaml bench-edit bench-lint bench-hook eval deps venv clean
+.PHONY: all build release dist test-dist generate check test bench bench-yaml bench-edit bench-lint bench-hook eval import-roundtrip deps venv clean
 
 all: build
 
@@ -89,6 +89,12 @@ eval: deps
 	@if [ ! -d ../shared/corpus/dev ]; then echo "eval: skipped, ../shared/corpus/dev is absent"; exit 0; fi; \
 	$(SWIFT) build $(RELEASE) --product wfgen && \
 	$(PYTHON) tools/lint-eval.py "$$($(SWIFT) build $(RELEASE) --show-bin-path)/wfgen" ../shared/corpus
+
+## import-roundtrip: `wfgen import` -> compile the Swift -> render gives back the same data, over ../shared/corpus
+## (general and dev workflows, dev task-definition JSON); writes bench-out/import-roundtrip.md. Skipped without it.
+import-roundtrip: deps venv
+	@if [ ! -d ../shared/corpus/general ]; then echo "import-roundtrip: skipped, ../shared/corpus is absent"; exit 0; fi; \
+	mkdir -p bench-out && $(VENV)/bin/python tools/import-roundtrip.py . ../shared/corpus bench-out/import-roundtrip.md
 
 clean:
 	rm -rf .build $(VENV) dist

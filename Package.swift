@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Generate", targets: ["Generate"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Lint", targets: ["Lint"]),
+        .library(name: "Import", targets: ["Import"]),
         // The prebuilt binary (make release, pre-commit, the Action, the packages): lint, init, import; no
         // definitions compiled in. Not named `wfgen`: a dependency's executable product of that name would win
         // `swift run wfgen` over the consumer's own (SwiftPM 6.3), so only the root package's own target
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "Workflow", dependencies: ["YAML"]),
         .target(name: "ECS", dependencies: ["Workflow"]),
         .target(name: "Generate", dependencies: ["Workflow", "ECS", "YAML", "TextDiff"]),
+        // `wfgen import`: existing workflows and task-definition JSON → typed values → Swift DSL source.
+        .target(name: "Import", dependencies: ["YAML", "Workflow", "ECS"]),
         // `diff -u` of two texts, for `wfgen check` and `wfgen lint --diff`.
         .target(name: "TextDiff"),
         // The command line as a library: every command, run by a consumer's workflows-src/main.swift with its
@@ -42,7 +45,7 @@ let package = Package(
         .target(
             name: "WFGenKit",
             dependencies: [
-                "YAML", "Workflow", "ECS", "Generate", "Lint",
+                "YAML", "Workflow", "ECS", "Generate", "Import", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/wfgen"
@@ -60,6 +63,7 @@ let package = Package(
         .target(name: "Lint", dependencies: ["YAML", "TextDiff"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "YAML"], exclude: ["Golden"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Workflow", "ECS", "YAML"]),
         .testTarget(name: "ECSTests", dependencies: ["ECS", "Workflow", "Generate"], exclude: ["Golden"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "wfgen", "Workflow", "ECS", "YAML", "TestSupport"]),
         // Where users meet wfgen: the pre-commit hooks (run by the real pre-commit), the pull-request check in

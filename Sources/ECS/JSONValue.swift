@@ -5,6 +5,10 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// `null`.
+    case null
+    /// A number with a fraction or exponent, written back in Swift's shortest round-tripping form.
+    case double(Double)
 
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -24,6 +28,8 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         case .string(let s): out += Self.quote(s)
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .double(let d): out += d.isFinite ? "\(d)" : "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"

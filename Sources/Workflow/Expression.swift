@@ -8,14 +8,33 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public let code: String
     /// Step and job outputs, inputs and secrets this expression reads.
     public let references: [ContextReference]
+    /// How the expression is written around its code; `${{ code }}` unless an imported file said otherwise.
+    public let form: ExpressionForm
 
-    init(code: String, references: [ContextReference] = []) {
+    init(code: String, references: [ContextReference] = [], form: ExpressionForm = .standard) {
         self.code = code
         self.references = references
+        self.form = form
+    }
+
+    /// An expression in GitHub's expression syntax, e.g. `contains(github.ref, 'release')`.
+    ///
+    /// The typed contexts (`.github(.sha)`, a step's `output`, ...) are checked by the compiler; code given
+    /// as text is written as it is and only GitHub checks it. `wfgen import` writes expressions this way.
+    public static func code(_ code: String) -> Expression { Expression(code: code) }
+
+    /// The same expression written in `form` (`wfgen import` keeps the spacing the original file used).
+    public func written(_ form: ExpressionForm) -> Expression {
+        Expression(code: code, references: references, form: form)
     }
 
     /// The expression as GitHub wants it in a value: `${{ code }}`.
-    public var rendered: String { "${{ \(code) }}" }
+    public var rendered: String {
+        switch form {
+        case .wrapped(let leading, let trailing): "${{" + leading + code + trailing + "}}"
+        case .bare: code
+        }
+    }
 
     public var description: String { rendered }
 
@@ -94,6 +113,20 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public static prefix func ! (operand: Expression) -> Expression {
         Expression(code: "!(\(operand.code))", references: operand.references)
     }
+}
+
+/// How an expression's code is written: inside `${{ }}` with the given spacing, or bare (GitHub reads an
+/// `if:` value as an expression without `${{ }}`).
+public enum ExpressionForm: Sendable, Hashable {
+    /// `${{` + leading + code + trailing + `}}`.
+    case wrapped(leading: String, trailing: String)
+    /// The code alone; only meaningful in `if:`.
+    case bare
+
+    /// `${{ code }}`, the form wfgen writes.
+    public static let standard = ExpressionForm.wrapped(leading: " ", trailing: " ")
+    /// `${{code}}`, without spaces.
+    public static let tight = ExpressionForm.wrapped(leading: "", trailing: "")
 }
 
 /// What an expression reads besides constant contexts; the compiler validates each one.

@@ -1,3 +1,5 @@
+public import YAML
+
 /// A job: steps on a runner, or a call to a reusable workflow.
 ///
 /// `needs` takes the `Job` values themselves, so a dependency is a reference the compiler can
@@ -7,6 +9,8 @@ public struct Job: Sendable {
     public enum Body: Sendable {
         case steps([Step])
         case reusableWorkflow(ReusableWorkflowCall)
+        /// A job the typed model cannot represent, written as given (`wfgen import`'s last resort).
+        case untyped(UntypedYAML)
     }
 
     /// `id:`.
@@ -18,7 +22,7 @@ public struct Job: Sendable {
     /// `if:`; nil omits it.
     public let condition: Expression?
     /// `runs-on:`; nil omits it.
-    public let runsOn: LiteralOrExpression<String>?
+    public let runner: Runner?
     /// `environment:`; nil omits it.
     public let environment: DeploymentTarget?
     /// `permissions:`; nil omits it.
@@ -60,7 +64,7 @@ public struct Job: Sendable {
         self.name = name
         self.needs = needs.map(\.id)
         self.condition = condition
-        self.runsOn = runsOn
+        self.runner = .label(runsOn)
         self.environment = environment
         self.permissions = permissions
         self.concurrency = concurrency
@@ -86,7 +90,7 @@ public struct Job: Sendable {
         self.name = name
         self.needs = needs.map(\.id)
         self.condition = condition
-        self.runsOn = nil
+        self.runner = nil
         self.environment = nil
         self.permissions = permissions
         self.concurrency = concurrency
@@ -100,6 +104,71 @@ public struct Job: Sendable {
         self.defaults = nil
         self.body = .reusableWorkflow(call)
         self.location = SourceLocation(file: file, line: line)
+    }
+
+    /// A job that runs `steps` on `runner` (one label, several labels, or a runner group).
+    public init(
+        _ id: String, name: String? = nil, needs: [Job] = [], if condition: Expression? = nil,
+        runner: Runner, environment: DeploymentTarget? = nil, permissions: Permissions? = nil,
+        concurrency: Concurrency? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        continueOnError: LiteralOrExpression<Bool>? = nil, strategy: Strategy? = nil, container: JobContainer? = nil,
+        services: OrderedPairs<JobContainer> = [], outputs: OrderedPairs<Expression> = [],
+        env: OrderedPairs<InputValue> = [], defaults: RunDefaults? = nil, steps: [Step],
+        file: String = #filePath, line: Int = #line
+    ) {
+        self.id = id
+        self.name = name
+        self.needs = needs.map(\.id)
+        self.condition = condition
+        self.runner = runner
+        self.environment = environment
+        self.permissions = permissions
+        self.concurrency = concurrency
+        self.timeoutMinutes = timeoutMinutes
+        self.continueOnError = continueOnError
+        self.strategy = strategy
+        self.container = container
+        self.services = services
+        self.outputs = outputs
+        self.env = env
+        self.defaults = defaults
+        self.body = .steps(steps)
+        self.location = SourceLocation(file: file, line: line)
+    }
+
+    private init(untyped id: String, needs: [String], yaml: UntypedYAML, location: SourceLocation) {
+        self.id = id
+        self.name = nil
+        self.needs = needs
+        self.condition = nil
+        self.runner = nil
+        self.environment = nil
+        self.permissions = nil
+        self.concurrency = nil
+        self.timeoutMinutes = nil
+        self.continueOnError = nil
+        self.strategy = nil
+        self.container = nil
+        self.services = []
+        self.outputs = []
+        self.env = []
+        self.defaults = nil
+        self.body = .untyped(yaml)
+        self.location = location
+    }
+
+    /// Escape hatch: job `id` written exactly as `yaml`, unchecked (generating warns with `reason`). `needs`
+    /// lists the jobs `yaml` needs, so that other jobs may still need this one.
+    public static func untyped(_ id: String, needs: [Job] = [], _ yaml: YAMLValue, reason: String,
+                               file: String = #filePath, line: Int = #line) -> Job {
+        Job(untyped: id, needs: needs.map(\.id), yaml: UntypedYAML(yaml, reason: reason),
+            location: SourceLocation(file: file, line: line))
+    }
+
+    /// `runs-on:` when it is one label or expression.
+    public var runsOn: LiteralOrExpression<String>? {
+        if case .label(let label)? = runner { return label }
+        return nil
     }
 
     /// `needs.<id>.outputs.<name>`; the reading job must list this job in its `needs`.
@@ -135,11 +204,14 @@ public struct DeploymentTarget: Sendable, Hashable {
     public let name: InterpolatedString
     /// `url:`; nil omits it.
     public let url: InterpolatedString?
+    /// Written as a `name:` mapping even without a URL (as an imported file had it).
+    public let writtenAsMapping: Bool
 
     /// Deploys into environment `name`, shown with `url`.
-    public init(_ name: InterpolatedString, url: InterpolatedString? = nil) {
+    public init(_ name: InterpolatedString, url: InterpolatedString? = nil, writtenAsMapping: Bool = false) {
         self.name = name
         self.url = url
+        self.writtenAsMapping = writtenAsMapping
     }
 }
 
@@ -147,118 +219,25 @@ public struct DeploymentTarget: Sendable, Hashable {
 public struct Concurrency: Sendable, Hashable {
     /// `group:`.
     public let group: InterpolatedString
-    /// `cancel-in-progress:`.
-    public let cancelInProgress: LiteralOrExpression<Bool>
+    /// `cancel-in-progress:`; nil omits it (GitHub's default, false).
+    public let cancelInProgress: LiteralOrExpression<Bool>?
+    /// Written as the group alone (`concurrency: <group>`), as an imported file had it.
+    public let groupOnly: Bool
 
     /// A group; `cancelInProgress` defaults to false so that a deploy in progress is never cancelled.
-    public init(group: InterpolatedString, cancelInProgress: LiteralOrExpression<Bool> = false) {
+    public init(group: InterpolatedString, cancelInProgress: LiteralOrExpression<Bool>? = false) {
         self.group = group
         self.cancelInProgress = cancelInProgress
-    }
-}
-
-/// `strategy:` with a matrix.
-public struct Strategy: Sendable, Hashable {
-    /// `matrix:`.
-    public let matrix: Matrix
-    /// `fail-fast:`; nil omits it.
-    public let failFast: LiteralOrExpression<Bool>?
-    /// `max-parallel:`; nil omits it.
-    public let maxParallel: LiteralOrExpression<Int>?
-
-    /// A matrix strategy.
-    public init(matrix: Matrix, failFast: LiteralOrExpression<Bool>? = nil, maxParallel: LiteralOrExpression<Int>? = nil) {
-        self.matrix = matrix
-        self.failFast = failFast
-        self.maxParallel = maxParallel
-    }
-}
-
-/// A value in a matrix.
-public enum MatrixValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral
-{
-    case string(String), int(Int), bool(Bool)
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-}
-
-/// `strategy.matrix`: named dimensions, plus combinations to add and to remove.
-public struct Matrix: Sendable, Hashable {
-    /// One combination, for `include` and `exclude`.
-    public typealias Combination = [String: MatrixValue]
-
-    /// `dimensions:`.
-    public let dimensions: [Dimension]
-    /// `include:`.
-    public let include: [Combination]
-    /// `exclude:`.
-    public let exclude: [Combination]
-
-    /// A dimension: a name and its values.
-    public struct Dimension: Sendable, Hashable {
-        /// `name:`.
-        public let name: String
-        /// `values:`.
-        public let values: [MatrixValue]
-        /// Declares a dimension.
-        public init(_ name: String, _ values: [MatrixValue]) {
-            self.name = name
-            self.values = values
-        }
+        self.groupOnly = false
     }
 
-    /// Declares a matrix.
-    public init(_ dimensions: [Dimension], include: [Combination] = [], exclude: [Combination] = []) {
-        self.dimensions = dimensions
-        self.include = include
-        self.exclude = exclude
-    }
-}
+    /// `concurrency: <group>`: the short form, which does not cancel runs in progress.
+    public static func group(_ group: InterpolatedString) -> Concurrency { Concurrency(shortForm: group) }
 
-/// A Docker container for a job (`container:`) or a service container (`services:`).
-public struct JobContainer: Sendable, Hashable {
-    /// `image:`.
-    public let image: InterpolatedString
-    /// `username:`; nil omits it.
-    public let username: InterpolatedString?
-    /// `password:`; nil omits it.
-    public let password: Secret?
-    /// `env:`.
-    public let env: [String: InterpolatedString]
-    /// `ports:`.
-    public let ports: [String]
-    /// `volumes:`.
-    public let volumes: [String]
-    /// `options:`; nil omits it.
-    public let options: String?
-
-    /// A container; registry credentials can only be a secret.
-    public init(image: InterpolatedString, username: InterpolatedString? = nil, password: Secret? = nil,
-                env: [String: InterpolatedString] = [:], ports: [String] = [], volumes: [String] = [],
-                options: String? = nil) {
-        self.image = image
-        self.username = username
-        self.password = password
-        self.env = env
-        self.ports = ports
-        self.volumes = volumes
-        self.options = options
-    }
-}
-
-/// `defaults.run`: the shell and working directory of every `run` step.
-public struct RunDefaults: Sendable, Hashable {
-    /// `shell:`; nil omits it.
-    public let shell: Shell?
-    /// `working-directory:`; nil omits it.
-    public let workingDirectory: String?
-
-    /// Run defaults.
-    public init(shell: Shell? = nil, workingDirectory: String? = nil) {
-        self.shell = shell
-        self.workingDirectory = workingDirectory
+    private init(shortForm group: InterpolatedString) {
+        self.group = group
+        self.cancelInProgress = nil
+        self.groupOnly = true
     }
 }
 
@@ -271,6 +250,9 @@ public struct ReusableWorkflowCall: Sendable {
         case local(String)
         /// A workflow in another repository, pinned to a commit.
         case remote(ActionPin)
+        /// `uses:` exactly as an imported file wrote it (`./.github/workflows/x.yml`, `org/repo/...@v1`);
+        /// an `.unpinned` reference warns when generating.
+        case reference(ActionReference)
     }
 
     /// Which secrets the called workflow sees.
@@ -278,6 +260,8 @@ public struct ReusableWorkflowCall: Sendable {
         case none
         case inherit
         case explicit([String: Secret])
+        /// Any values, expressions included (`token: ${{ secrets.A || github.token }}`).
+        case values([String: InputValue])
     }
 
     /// `target:`.
@@ -299,6 +283,7 @@ public struct ReusableWorkflowCall: Sendable {
         switch target {
         case .local(let file): "$/.github/workflows/" + file
         case .remote(let pin): pin.reference
+        case .reference(let reference): reference.reference
         }
     }
 }

@@ -1,6 +1,10 @@
 /// A `GITHUB_TOKEN` permission scope, in the order GitHub documents them.
 public enum PermissionScope: String, Sendable, Hashable, CaseIterable, Comparable {
-    case actions, attestations, checks, contents, deployments, discussions
+    case actions
+    case artifactMetadata = "artifact-metadata"
+    case attestations, checks, contents
+    case copilotRequests = "copilot-requests"
+    case deployments, discussions
     case idToken = "id-token"
     case issues, models, packages, pages
     case pullRequests = "pull-requests"
@@ -29,6 +33,9 @@ public enum Permissions: Sendable, Hashable {
     case writeAll
     /// Explicit scopes; scopes not listed get `none`. An empty map renders `{}`.
     case scopes([PermissionScope: PermissionLevel])
+    /// No `permissions:` key: the token gets the repository's default, which may be write-all. An explicit
+    /// opt-out of least privilege; generating warns. `wfgen import` writes it where the original had none.
+    case repositoryDefault
 
     /// `{}`: the token can do nothing (the safe workflow-level default).
     public static let none = Permissions.scopes([:])
@@ -42,6 +49,7 @@ public enum Permissions: Sendable, Hashable {
         case .readAll: scope == .idToken ? .none : .read
         case .writeAll: .write
         case .scopes(let map): map[scope] ?? .none
+        case .repositoryDefault: scope == .idToken ? .none : .write
         }
     }
 }

@@ -4,10 +4,12 @@ public import YAML
 public enum WorkflowRenderer {
     /// The workflow document; validate first, rendering assumes a valid workflow.
     public static func render(_ workflow: Workflow) -> YAMLValue {
-        var top: [(String, YAMLValue)] = [("name", .string(workflow.name))]
+        var top: [(String, YAMLValue)] = workflow.name.map { [("name", .string($0))] } ?? []
         if let runName = workflow.runName { top.append(("run-name", .string(runName.rendered))) }
         top.append(("on", triggers(workflow.on)))
-        if let permissions = workflow.permissions { top.append(("permissions", render(permissions))) }
+        if let permissions = workflow.permissions, permissions != .repositoryDefault {
+            top.append(("permissions", render(permissions)))
+        }
         if !workflow.env.isEmpty { top.append(("env", render(workflow.env))) }
         if let defaults = workflow.defaults { top.append(("defaults", render(defaults))) }
         if let concurrency = workflow.concurrency { top.append(("concurrency", render(concurrency))) }
@@ -15,79 +17,20 @@ public enum WorkflowRenderer {
         return .map(top)
     }
 
-    static func triggers(_ triggers: [Trigger]) -> YAMLValue {
-        let sorted = triggers.sorted {
-            (Trigger.keyOrder.firstIndex(of: $0.key) ?? 0) < (Trigger.keyOrder.firstIndex(of: $1.key) ?? 0)
-        }
-        return .map(sorted.map { ($0.key, render($0)) })
-    }
-
-    static func render(_ trigger: Trigger) -> YAMLValue {
-        switch trigger {
-        case .push(let f):
-            return optionalMap([("branches", list(f.branches)), ("branches-ignore", list(f.branchesIgnore)),
-                                ("tags", list(f.tags)), ("tags-ignore", list(f.tagsIgnore)), ("paths", list(f.paths)),
-                                ("paths-ignore", list(f.pathsIgnore))])
-        case .pullRequest(let f), .pullRequestTarget(let f):
-            return optionalMap([("types", list(f.types)), ("branches", list(f.branches)),
-                                ("branches-ignore", list(f.branchesIgnore)), ("paths", list(f.paths)),
-                                ("paths-ignore", list(f.pathsIgnore))])
-        case .workflowDispatch(let inputs):
-            return inputs.isEmpty ? .null : .map([("inputs", render(inputs))])
-        case .workflowCall(let call):
-            var entries: [(String, YAMLValue?)] = [("inputs", call.inputs.isEmpty ? YAMLValue?.none : render(call.inputs))]
-            entries.append(("outputs", call.outputs.isEmpty ? YAMLValue?.none : .map(call.outputs.map {
-                ($0.name, .map([("description", .string($0.description)), ("value", .string($0.value.rendered))]))
-            })))
-            entries.append(("secrets", call.secrets.isEmpty ? YAMLValue?.none : .map(call.secrets.map {
-                ($0.name, .map([("description", .string($0.description)), ("required", .bool($0.required))]))
-            })))
-            return optionalMap(entries)
-        case .schedule(let crons):
-            return .sequence(crons.map { .map([("cron", .string($0))]) })
-        case .release(let types):
-            return optionalMap([("types", list(types))])
-        case .mergeGroup:
-            return .null
-        case .workflowRun(let workflows, let types, let branches):
-            return optionalMap([("workflows", list(workflows)), ("types", list(types)), ("branches", list(branches))])
-        }
-    }
-
-    static func render(_ inputs: [WorkflowInput]) -> YAMLValue {
-        .map(inputs.map { input in
-            var entries: [(String, YAMLValue?)] = [("description", .string(input.description)),
-                                                   ("required", .bool(input.required))]
-            switch input.kind {
-            case .string(let d):
-                entries += [("type", "string"), ("default", d.map { .string($0) })]
-            case .boolean(let d):
-                entries += [("type", "boolean"), ("default", d.map { .bool($0) })]
-            case .number(let d):
-                entries += [("type", "number"), ("default", d.map { .int($0) })]
-            case .choice(let options, let d):
-                entries += [("type", "choice"), ("options", .sequence(options.map { .string($0) })),
-                            ("default", d.map { .string($0) })]
-            case .environment:
-                entries += [("type", "environment")]
-            }
-            return (input.name, optionalMap(entries))
-        })
-    }
-
     static func render(_ job: Job) -> YAMLValue {
+        if case .untyped(let yaml) = job.body { return yaml.value }
         var e: [(String, YAMLValue?)] = [("name", job.name.map { .string($0) })]
         if !job.needs.isEmpty {
             e.append(("needs", job.needs.count == 1 ? .string(job.needs[0]) : .sequence(job.needs.map { .string($0) })))
         }
         e.append(("if", job.condition.map { .string($0.rendered) }))
-        e.append(("runs-on", job.runsOn.map(render)))
+        e.append(("runs-on", job.runner.map(render)))
         if let environment = job.environment {
-            e.append(("environment", environment.url == nil ? .string(environment.name.rendered)
+            e.append(("environment", environment.url == nil && !environment.writtenAsMapping ? .string(environment.name.rendered)
                       : optionalMap([("name", .string(environment.name.rendered)),
                                      ("url", environment.url.map { .string($0.rendered) })])))
         }
-        e.append(("permissions", job.permissions.map(render)))
+        e.append(("permissions", job.permissions == .repositoryDefault ? YAMLValue?.none : job.permissions.map(render)))
         e.append(("concurrency", job.concurrency.map(render)))
         e.append(("timeout-minutes", job.timeoutMinutes.map(render)))
         e.append(("continue-on-error", job.continueOnError.map(render)))
@@ -111,18 +54,27 @@ public enum WorkflowRenderer {
                 e.append(("secrets", .map(map.keys.sorted().compactMap { key in
                     map[key].map { (key, .string($0.expression.rendered)) }
                 })))
+            case .values(let map):
+                e.append(("secrets", .map(map.keys.sorted().compactMap { key in map[key].map { (key, render($0)) } })))
             }
+        case .untyped:
+            break
         }
         return optionalMap(e)
     }
 
     static func render(_ step: Step, emitID: Bool) -> YAMLValue {
+        if case .untyped(let yaml) = step.body { return yaml.value }
         var e: [(String, YAMLValue?)] = [("name", step.name.map { .string($0) })]
         e.append(("id", emitID ? .string(step.id) : YAMLValue?.none))
         e.append(("if", step.condition.map { .string($0.rendered) }))
         switch step.body {
-        case .action(let pin, let inputs):
-            e.append(("uses", .commented(.string(pin.reference), pin.tag)))
+        case .action(let reference, let inputs):
+            if case .pinned(let pin) = reference {
+                e.append(("uses", .commented(.string(pin.reference), pin.tag)))
+            } else {
+                e.append(("uses", .string(reference.reference)))
+            }
             let given = inputs.compactMap { pair in pair.1.map { (pair.0, $0) } }
             e.append(("with", given.isEmpty ? YAMLValue?.none : render(given)))
             e.append(("env", step.env.isEmpty ? YAMLValue?.none : render(step.env)))
@@ -130,7 +82,10 @@ public enum WorkflowRenderer {
             e.append(("shell", shell.map { .string($0.rawValue) }))
             e.append(("working-directory", directory.map { .string($0) }))
             e.append(("env", step.env.isEmpty ? YAMLValue?.none : render(step.env)))
-            e.append(("run", .string(script.hasSuffix("\n") || !script.contains("\n") ? script : script + "\n")))
+            let exact = step.scriptForm != .standard || script.hasSuffix("\n") || !script.contains("\n")
+            e.append(("run", .string(exact ? script : script + "\n")))
+        case .untyped:
+            break
         }
         e.append(("continue-on-error", step.continueOnError.map(render)))
         e.append(("timeout-minutes", step.timeoutMinutes.map(render)))
@@ -148,6 +103,9 @@ public enum WorkflowRenderer {
         case .int(let i): render(i)
         case .secret(let secret): .string(secret.expression.rendered)
         case .lines(let lines): .string(lines.map(\.rendered).joined(separator: "\n") + "\n")
+        case .float(let d): .float(d)
+        case .null: .null
+        case .plaintext(let s): .string(s.rendered)
         }
     }
 
@@ -178,11 +136,24 @@ public enum WorkflowRenderer {
         case .writeAll: "write-all"
         case .scopes(let map):
             .map(map.keys.sorted().compactMap { scope in map[scope].map { (scope.rawValue, .string($0.rawValue)) } })
+        case .repositoryDefault: .null
         }
     }
 
     static func render(_ concurrency: Concurrency) -> YAMLValue {
-        .map([("group", .string(concurrency.group.rendered)), ("cancel-in-progress", render(concurrency.cancelInProgress))])
+        if concurrency.groupOnly { return .string(concurrency.group.rendered) }
+        return optionalMap([("group", .string(concurrency.group.rendered)),
+                            ("cancel-in-progress", concurrency.cancelInProgress.map(render))])
+    }
+
+    static func render(_ runner: Runner) -> YAMLValue {
+        switch runner {
+        case .label(let label): render(label)
+        case .labels(let labels): .sequence(labels.map { .string($0.rendered) })
+        case .group(let name, let labels):
+            optionalMap([("group", name.map { .string($0.rendered) }),
+                         ("labels", labels.map { .sequence($0.map { .string($0.rendered) }) })])
+        }
     }
 
     static func render(_ defaults: RunDefaults) -> YAMLValue {
@@ -191,12 +162,18 @@ public enum WorkflowRenderer {
     }
 
     static func render(_ strategy: Strategy) -> YAMLValue {
-        let matrix = strategy.matrix
-        var m: [(String, YAMLValue?)] = matrix.dimensions.map { ($0.name, .sequence($0.values.map(render))) }
+        optionalMap([("fail-fast", strategy.failFast.map(render)), ("max-parallel", strategy.maxParallel.map(render)),
+                     ("matrix", strategy.matrix.map(render))])
+    }
+
+    static func render(_ matrix: Matrix) -> YAMLValue {
+        if let computed = matrix.computed { return .string(computed.rendered) }
+        var m: [(String, YAMLValue?)] = matrix.dimensions.map { dimension in
+            (dimension.name, dimension.computed.map { .string($0.rendered) } ?? .sequence(dimension.values.map(render)))
+        }
         m.append(("include", matrix.include.isEmpty ? YAMLValue?.none : .sequence(matrix.include.map(render))))
         m.append(("exclude", matrix.exclude.isEmpty ? YAMLValue?.none : .sequence(matrix.exclude.map(render))))
-        return optionalMap([("fail-fast", strategy.failFast.map(render)), ("max-parallel", strategy.maxParallel.map(render)),
-                            ("matrix", optionalMap(m))])
+        return optionalMap(m)
     }
 
     static func render(_ combination: Matrix.Combination) -> YAMLValue {
@@ -208,21 +185,24 @@ public enum WorkflowRenderer {
         case .string(let s): .string(s)
         case .int(let i): .int(i)
         case .bool(let b): .bool(b)
+        case .data(let value): value
         }
     }
 
     static func render(_ container: JobContainer) -> YAMLValue {
+        if container.imageOnly { return .string(container.image.rendered) }
         var credentials: YAMLValue?
         if container.username != nil || container.password != nil {
             credentials = optionalMap([("username", container.username.map { .string($0.rendered) }),
-                                       ("password", container.password.map { .string($0.expression.rendered) })])
+                                       ("password", container.password.map(render))])
         }
         return optionalMap([
             ("image", .string(container.image.rendered)), ("credentials", credentials),
             ("env", container.env.isEmpty ? YAMLValue?.none : .map(container.env.keys.sorted().compactMap { key in
                 container.env[key].map { (key, .string($0.rendered)) }
             })),
-            ("ports", list(container.ports)), ("volumes", list(container.volumes)),
+            ("ports", container.ports.isEmpty ? YAMLValue?.none : .sequence(container.ports.map(render))),
+            ("volumes", list(container.volumes)),
             ("options", container.options.map { .string($0) }),
         ])
     }

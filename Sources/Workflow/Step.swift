@@ -1,3 +1,5 @@
+public import YAML
+
 /// One step of a job: an action (`uses`) or a shell script (`run`).
 ///
 /// A step gets an `id:` in the output only when the author gave one or a later step reads its
@@ -5,10 +7,21 @@
 public struct Step: Sendable, StepConvertible {
     /// What the step does.
     public enum Body: Sendable {
-        /// `uses:` a pinned action with `with:` pairs (nil values are not written).
-        case action(ActionPin, inputs: [(String, InputValue?)])
+        /// `uses:` an action with `with:` pairs (nil values are not written).
+        case action(ActionReference, inputs: [(String, InputValue?)])
         /// `run:` a script; expressions must come in through `env:`, never inline.
         case run(String, shell: Shell?, workingDirectory: String?)
+        /// A step the typed model cannot represent, written as given (`wfgen import`'s last resort).
+        case untyped(UntypedYAML)
+    }
+
+    /// Whether a `run` script may hold `${{ }}` and keeps its text exactly.
+    public enum ScriptForm: Sendable, Hashable {
+        /// The DSL's script: no `${{ }}` (pass values through `env:`), a final newline added to multi-line text.
+        case standard
+        /// The text exactly as given, `${{ }}` allowed with a warning (template injection risk). What
+        /// `wfgen import` writes to keep an existing script unchanged.
+        case verbatim(allowingExpressions: Bool)
     }
 
     /// The id the author gave, if any.
@@ -29,6 +42,10 @@ public struct Step: Sendable, StepConvertible {
     public let requiredPermissions: [PermissionScope: PermissionLevel]
     /// Problems the action binding found in its own inputs.
     public let bindingDiagnostics: [Diagnostic]
+    /// How a `run` script is checked and written.
+    public let scriptForm: ScriptForm
+    /// The typed binding the step was built from, if any.
+    public let binding: (any ActionBinding)?
     /// The DSL call that built the step.
     public let location: SourceLocation
 
@@ -36,7 +53,7 @@ public struct Step: Sendable, StepConvertible {
     public var id: String {
         if let givenID { return givenID }
         if let name { return Identifier.slug(name) }
-        if case .action(let pin, _) = body, let last = pin.action.split(separator: "/").last {
+        if case .action(let reference, _) = body, let last = reference.action.split(separator: "/").last {
             return Identifier.slug(String(last))
         }
         return "step"
@@ -48,6 +65,12 @@ public struct Step: Sendable, StepConvertible {
     public func output(_ output: String, file: String = #filePath, line: Int = #line) -> Expression {
         Expression(code: "steps.\(id).outputs.\(output)",
                    references: [.stepOutput(step: id, output: output, SourceLocation(file: file, line: line))])
+    }
+
+    /// The `with:` pairs an action step writes (nil values dropped); empty for other steps.
+    public var actionInputs: OrderedPairs<InputValue> {
+        guard case .action(_, let inputs) = body else { return [] }
+        return inputs.compactMap { pair in pair.1.map { (pair.0, $0) } }
     }
 
     /// Every expression the step holds, for validation.
@@ -63,7 +86,9 @@ public struct Step: Sendable, StepConvertible {
     init(givenID: String?, name: String?, condition: Expression?, body: Body, env: OrderedPairs<InputValue>,
          continueOnError: LiteralOrExpression<Bool>?, timeoutMinutes: LiteralOrExpression<Int>?,
          requiredPermissions: [PermissionScope: PermissionLevel] = [:], bindingDiagnostics: [Diagnostic] = [],
-         location: SourceLocation) {
+         scriptForm: ScriptForm = .standard, binding: (any ActionBinding)? = nil, location: SourceLocation) {
+        self.scriptForm = scriptForm
+        self.binding = binding
         self.givenID = givenID
         self.name = name
         self.condition = condition
@@ -97,10 +122,26 @@ public struct Step: Sendable, StepConvertible {
     ) -> ActionStep<Binding> {
         let location = SourceLocation(file: file, line: line)
         return ActionStep(step: Step(
-            givenID: id, name: name, condition: condition, body: .action(Binding.pin, inputs: binding.inputs),
+            givenID: id, name: name, condition: condition, body: .action(.pinned(Binding.pin), inputs: binding.inputs),
             env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
             requiredPermissions: binding.requiredPermissions, bindingDiagnostics: binding.diagnostics(at: location),
-            location: location))
+            binding: binding, location: location))
+    }
+
+    /// A step that uses a typed binding at another reference than the pin table's: a moving tag kept by
+    /// `wfgen import` (`.unpinned` warns), an older commit, a fork.
+    public static func uses<Binding: ActionBinding>(
+        _ binding: Binding, at reference: ActionReference, name: String? = nil, id: String? = nil,
+        if condition: Expression? = nil, env: OrderedPairs<InputValue> = [],
+        continueOnError: LiteralOrExpression<Bool>? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> ActionStep<Binding> {
+        let location = SourceLocation(file: file, line: line)
+        return ActionStep(step: Step(
+            givenID: id, name: name, condition: condition, body: .action(reference, inputs: binding.inputs),
+            env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
+            requiredPermissions: binding.requiredPermissions, bindingDiagnostics: binding.diagnostics(at: location),
+            binding: binding, location: location))
     }
 
     /// A step that uses a pinned action without a typed binding, with a generic `with:`.
@@ -109,9 +150,43 @@ public struct Step: Sendable, StepConvertible {
         if condition: Expression? = nil, env: OrderedPairs<InputValue> = [],
         requiredPermissions: [PermissionScope: PermissionLevel] = [:], file: String = #filePath, line: Int = #line
     ) -> Step {
-        Step(givenID: id, name: name, condition: condition, body: .action(pin, inputs: inputs.map { ($0.0, $0.1) }),
+        Step(givenID: id, name: name, condition: condition,
+             body: .action(.pinned(pin), inputs: inputs.map { ($0.0, $0.1) }),
              env: env, continueOnError: nil, timeoutMinutes: nil, requiredPermissions: requiredPermissions,
              location: SourceLocation(file: file, line: line))
+    }
+
+    /// A step that uses any action reference (pinned, moving tag, local, Docker) with a generic `with:`.
+    ///
+    /// `.unpinned` references warn when generating; `wfgen import` writes this form to keep what the original says.
+    public static func uses(
+        _ reference: ActionReference, with inputs: OrderedPairs<InputValue> = [], name: String? = nil,
+        id: String? = nil, if condition: Expression? = nil, env: OrderedPairs<InputValue> = [],
+        continueOnError: LiteralOrExpression<Bool>? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> Step {
+        Step(givenID: id, name: name, condition: condition, body: .action(reference, inputs: inputs.map { ($0.0, $0.1) }),
+             env: env, continueOnError: continueOnError, timeoutMinutes: timeoutMinutes,
+             location: SourceLocation(file: file, line: line))
+    }
+
+    /// A `run:` step whose script is kept exactly as written (`form: .verbatim`), name optional.
+    public static func run(
+        script: String, form: ScriptForm, name: String? = nil, id: String? = nil, if condition: Expression? = nil,
+        env: OrderedPairs<InputValue> = [], shell: Shell? = nil, workingDirectory: String? = nil,
+        continueOnError: LiteralOrExpression<Bool>? = nil, timeoutMinutes: LiteralOrExpression<Int>? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> Step {
+        Step(givenID: id, name: name, condition: condition,
+             body: .run(script, shell: shell, workingDirectory: workingDirectory), env: env,
+             continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, scriptForm: form,
+             location: SourceLocation(file: file, line: line))
+    }
+
+    /// Escape hatch: a step written exactly as `yaml`, unchecked (generating warns with `reason`).
+    public static func untyped(_ yaml: YAMLValue, reason: String, file: String = #filePath, line: Int = #line) -> Step {
+        Step(givenID: nil, name: nil, condition: nil, body: .untyped(UntypedYAML(yaml, reason: reason)), env: [],
+             continueOnError: nil, timeoutMinutes: nil, location: SourceLocation(file: file, line: line))
     }
 }
 
@@ -134,7 +209,17 @@ public protocol StepConvertible: Sendable {
     var asStep: Step { get }
 }
 
-/// The shell a `run` step uses.
-public enum Shell: String, Sendable, Hashable {
-    case bash, sh, pwsh, python, cmd, powershell
+/// The shell a `run` step uses: a built-in name or a custom command line such as `bash -e {0}`.
+public struct Shell: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The `shell:` text.
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public static let bash = Shell(rawValue: "bash")
+    public static let sh = Shell(rawValue: "sh")
+    public static let pwsh = Shell(rawValue: "pwsh")
+    public static let python = Shell(rawValue: "python")
+    public static let cmd = Shell(rawValue: "cmd")
+    public static let powershell = Shell(rawValue: "powershell")
 }

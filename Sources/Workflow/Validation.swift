@@ -8,8 +8,16 @@ public enum WorkflowValidator {
             || workflow.fileName.contains("/") || workflow.fileName.hasPrefix(".") {
             found.append(.error("workflow file name '\(workflow.fileName)' must be a plain name ending in .yml", at: at))
         }
-        if workflow.on.isEmpty { found.append(.error("workflow '\(workflow.name)' has no trigger (on:)", at: at)) }
-        if workflow.jobs.isEmpty { found.append(.error("workflow '\(workflow.name)' has no job", at: at)) }
+        let title = workflow.name ?? workflow.fileName
+        if workflow.on.isEmpty { found.append(.error("workflow '\(title)' has no trigger (on:)", at: at)) }
+        if workflow.jobs.isEmpty { found.append(.error("workflow '\(title)' has no job", at: at)) }
+        if workflow.permissions == .repositoryDefault {
+            found.append(.warning("workflow '\(title)' has permissions .repositoryDefault: its token gets the repository default, possibly write-all; grant only what each job needs",
+                                  at: at))
+        }
+        for case .untyped(let event, let yaml) in workflow.on {
+            found.append(.warning("trigger '\(event)' is untyped and not checked: \(yaml.reason)", at: at))
+        }
         var triggerKeys: Set<String> = []
         for trigger in workflow.on where !triggerKeys.insert(trigger.key).inserted {
             found.append(.error("trigger '\(trigger.key)' is given twice", at: at))
@@ -49,7 +57,13 @@ public enum WorkflowValidator {
         var found: [Diagnostic] = []
         let at = job.location
         for need in job.needs where jobsByID[need] == nil {
-            found.append(.error("job '\(job.id)' needs job '\(need)', which is not in workflow '\(workflow.name)'", at: at))
+            found.append(.error("job '\(job.id)' needs job '\(need)', which is not in workflow '\(workflow.name ?? workflow.fileName)'", at: at))
+        }
+        if case .untyped(let yaml) = job.body {
+            return found + [.warning("job '\(job.id)' is untyped and not checked: \(yaml.reason)", at: at)]
+        }
+        if job.permissions == .repositoryDefault {
+            found.append(.warning("job '\(job.id)' has permissions .repositoryDefault: its token gets the repository default", at: at))
         }
         if case .literal(let minutes)? = job.timeoutMinutes, minutes <= 0 {
             found.append(.error("timeout-minutes must be positive, got \(minutes)", at: at))
@@ -62,9 +76,12 @@ public enum WorkflowValidator {
         switch job.body {
         case .reusableWorkflow(let call):
             jobExpressions += call.inputs.flatMap { $0.1.expressions }
+            if case .reference(let reference) = call.target { found += reference.diagnostics(at: at) }
+        case .untyped:
+            break
         case .steps(let steps):
             if steps.isEmpty { found.append(.error("job '\(job.id)' has no step", at: at)) }
-            if job.runsOn == nil { found.append(.error("job '\(job.id)' has no runs-on", at: at)) }
+            if job.runner == nil { found.append(.error("job '\(job.id)' has no runs-on", at: at)) }
             found += checkSteps(steps, of: job, in: workflow)
         }
         for expression in jobExpressions + job.steps.flatMap(\.expressions) {
@@ -115,13 +132,20 @@ public enum WorkflowValidator {
             switch step.body {
             case .run(let script, _, _):
                 if script.contains("${{") {
-                    found.append(.error("run script contains ${{ }}: pass the value through env: and read it as \"$NAME\" (template injection)",
-                                        at: step.location))
+                    if step.scriptForm == .verbatim(allowingExpressions: true) {
+                        found.append(.warning("run script contains ${{ }} (allowed by .verbatim(allowingExpressions: true)): pass values through env: and read them as \"$NAME\" (template injection)",
+                                              at: step.location))
+                    } else {
+                        found.append(.error("run script contains ${{ }}: pass the value through env: and read it as \"$NAME\" (template injection)",
+                                            at: step.location))
+                    }
                 }
                 if script.trimmingSpaces.isEmpty { found.append(.error("run script is empty", at: step.location)) }
-            case .action(let pin, let inputs):
-                found += checkPin(pin, at: step.location)
+            case .action(let reference, let inputs):
+                found += reference.diagnostics(at: step.location)
                 found += checkStrings(inputs.compactMap(\.1).flatMap(\.strings), at: step.location)
+            case .untyped(let yaml):
+                found.append(.warning("step is untyped and not checked: \(yaml.reason)", at: step.location))
             }
             found += checkPermissions(step, of: job, in: workflow)
         }
@@ -191,28 +215,23 @@ public enum WorkflowValidator {
         return found
     }
 
-    private static func checkPin(_ pin: ActionPin, at location: SourceLocation) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        if !pin.hasFullCommit {
-            found.append(.error("action \(pin.action) must be pinned to a full 40-hex commit SHA, got '\(pin.commit)'", at: location))
-        }
-        if !pin.hasSemanticTag {
-            found.append(.error("action \(pin.action) pin tag '\(pin.tag)' is not vMAJOR.MINOR.PATCH", at: location))
-        }
-        return found
-    }
-
     /// Plaintext secrets: a literal value under a secret-looking name, or a literal that looks like an AWS key.
     static func checkEnv(_ env: OrderedPairs<InputValue>, at location: SourceLocation) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (name, value) in env {
             if !Identifier.isValid(name) || name.contains("-") {
-                found.append(.error("environment variable name '\(name)' must be letters, digits and _", at: location))
+                // GitHub accepts such names (its own cache example uses `cache-name`); shells cannot read them.
+                found.append(.warning("environment variable name '\(name)' is not letters, digits and _: a shell cannot read it as $\(name)",
+                                      at: location))
             }
             if case .string(let text) = value, let literal = text.literalText, !literal.isEmpty,
                SecretHeuristics.looksLikeSecretName(name) {
                 found.append(.error("environment variable \(name) holds a plaintext value that looks secret; use Secret(\"\(name)\")",
                                     at: location))
+            }
+            if case .plaintext = value {
+                found.append(.warning("environment variable \(name) is marked .plaintext: its literal value is written in the workflow; use Secret(\"\(name)\") if it is secret",
+                                      at: location))
             }
         }
         found += checkStrings(env.flatMap { $0.1.strings }, at: location)
@@ -262,6 +281,7 @@ extension InputValue {
         switch self {
         case .string(let s): [s]
         case .lines(let lines): lines
+        case .plaintext(let s): [s]
         default: []
         }
     }

@@ -20,6 +20,16 @@ public struct InterpolatedString: Sendable, Hashable, ExpressibleByStringInterpo
 
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// A string made of `segments` in order (adjacent literals are merged).
+    public init(segments: [Segment]) {
+        self.segments = []
+        for segment in segments { self = self + InterpolatedString(segment: segment) }
+    }
+
+    private init(segment: Segment) {
+        if case .literal(let text) = segment, text.isEmpty { segments = [] } else { segments = [segment] }
+    }
+
     public init(stringInterpolation: Interpolation) { segments = stringInterpolation.segments }
 
     /// Builds the segments of an interpolated literal.
@@ -103,6 +113,15 @@ public enum InputValue: Sendable, Hashable {
     case secret(Secret)
     /// Several lines, written as a literal block (lists such as `tags`, `build-args`).
     case lines([InterpolatedString])
+    /// A number with a fraction; GitHub passes its YAML text on (`3.10` reads as `3.1`).
+    case float(Double)
+    /// An empty value (`key:` with nothing after it), which GitHub passes on as the empty string.
+    case null
+    /// A literal under a name that looks secret (`POSTGRES_PASSWORD: postgres`), stated not to be one.
+    ///
+    /// An explicit opt-out of the plaintext-secret check: generating warns, so that the value is moved to a
+    /// `Secret` or the warning accepted. `wfgen import` writes it to keep what the original file says.
+    case plaintext(InterpolatedString)
 
     /// Every expression the value holds.
     public var expressions: [Expression] {
@@ -112,6 +131,8 @@ public enum InputValue: Sendable, Hashable {
         case .bool, .int: []
         case .secret(let secret): [secret.expression]
         case .lines(let lines): lines.flatMap(\.expressions)
+        case .plaintext(let s): s.expressions
+        case .float, .null: []
         }
     }
 }

@@ -2,8 +2,8 @@
 public struct Workflow: Sendable {
     /// The file name under `.github/workflows/`, e.g. `ci.yml`.
     public let fileName: String
-    /// `name:`.
-    public let name: String
+    /// `name:`; nil omits it (GitHub then shows the file path).
+    public let name: String?
     /// `run-name:`; nil omits it.
     public let runName: InterpolatedString?
     /// `on:`.
@@ -23,7 +23,7 @@ public struct Workflow: Sendable {
 
     /// Declares a workflow. `permissions` defaults to `{}` so that each job states what it needs.
     public init(
-        _ fileName: String, name: String, runName: InterpolatedString? = nil, on: [Trigger],
+        _ fileName: String, name: String?, runName: InterpolatedString? = nil, on: [Trigger],
         permissions: Permissions? = Permissions.none, env: OrderedPairs<InputValue> = [], defaults: RunDefaults? = nil,
         concurrency: Concurrency? = nil, jobs: [Job], file: String = #filePath, line: Int = #line
     ) {

@@ -20,8 +20,11 @@ public struct ActionPin: Sendable, Hashable {
     public var reference: String { "\(action)@\(commit)" }
 
     /// True when `commit` is a full 40-digit lowercase hex SHA.
-    public var hasFullCommit: Bool {
-        commit.utf8.count == 40 && commit.unicodeScalars.allSatisfy { $0.isASCIIDigit || ("a"..."f").contains($0) }
+    public var hasFullCommit: Bool { Self.isFullCommit(commit) }
+
+    /// True when `text` is 40 lowercase hex digits.
+    public static func isFullCommit(_ text: String) -> Bool {
+        text.utf8.count == 40 && text.unicodeScalars.allSatisfy { $0.isASCIIDigit || ("a"..."f").contains($0) }
     }
 
     /// True when `tag` reads `vMAJOR.MINOR.PATCH`.

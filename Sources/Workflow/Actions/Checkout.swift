@@ -15,8 +15,9 @@ public struct Checkout: ActionBinding {
     public var token: Secret?
     /// The action input `ssh-key`; nil leaves the action default.
     public var sshKey: Secret?
-    /// The action input `persist-credentials`.
-    public var persistCredentials: LiteralOrExpression<Bool>
+    /// The action input `persist-credentials`; nil leaves the action default (true: the token stays in
+    /// `.git/config`), which `wfgen import` writes when the original did not set it.
+    public var persistCredentials: LiteralOrExpression<Bool>?
     /// The action input `path`; nil leaves the action default.
     public var path: InterpolatedString?
     /// The action input `clean`; nil leaves the action default.
@@ -40,7 +41,7 @@ public struct Checkout: ActionBinding {
     /// Checks out the repository; every input is optional.
     public init(
         repository: InterpolatedString? = nil, ref: InterpolatedString? = nil, token: Secret? = nil,
-        sshKey: Secret? = nil, persistCredentials: LiteralOrExpression<Bool> = false, path: InterpolatedString? = nil,
+        sshKey: Secret? = nil, persistCredentials: LiteralOrExpression<Bool>? = false, path: InterpolatedString? = nil,
         clean: LiteralOrExpression<Bool>? = nil, filter: InterpolatedString? = nil,
         sparseCheckout: [InterpolatedString]? = nil, fetchDepth: LiteralOrExpression<Int>? = nil,
         fetchTags: LiteralOrExpression<Bool>? = nil, lfs: LiteralOrExpression<Bool>? = nil,
@@ -64,7 +65,7 @@ public struct Checkout: ActionBinding {
     public var inputs: [(String, InputValue?)] {
         [
             ("repository", repository.input), ("ref", ref.input), ("token", token.input), ("ssh-key", sshKey.input),
-            ("persist-credentials", .bool(persistCredentials)), ("path", path.input), ("clean", clean.input),
+            ("persist-credentials", persistCredentials.input), ("path", path.input), ("clean", clean.input),
             ("filter", filter.input), ("sparse-checkout", sparseCheckout.input), ("fetch-depth", fetchDepth.input),
             ("fetch-tags", fetchTags.input), ("lfs", lfs.input),
             ("submodules", submodules.map { InputValue.string(InterpolatedString($0.rawValue)) }),
@@ -72,4 +73,11 @@ public struct Checkout: ActionBinding {
     }
 
     public var requiredPermissions: [PermissionScope: PermissionLevel] { [.contents: .read] }
+
+    /// `persistCredentials: nil` is an explicit opt-out of wfgen's `false`: it warns.
+    public func diagnostics(at location: SourceLocation) -> [Diagnostic] {
+        guard persistCredentials == nil else { return [] }
+        return [.warning("checkout leaves persist-credentials to the action default (true): the token stays in .git/config for later steps; set persistCredentials: false",
+                         at: location)]
+    }
 }
