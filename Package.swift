@@ -59,6 +59,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"]),
+        .testTarget(name: "WFGenKitTests", dependencies: ["WFGenKit"]),
         // The linter: works on parsed YAML (hand-written files may be invalid), never on the typed model.
         .target(name: "Lint", dependencies: ["YAML", "TextDiff"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "YAML"], exclude: ["Fixtures", "Golden", "Schemas"]),

@@ -29,6 +29,7 @@ public enum Compiler {
         }
         let iam = IAMDocuments.render(iamNeeds)
         diagnostics += iam.diagnostics
+        for file in definitions.taskDefinitionFiles { diagnostics += file.diagnostics }
         for workflow in workflows { diagnostics += WorkflowValidator.diagnostics(for: workflow) }
 
         var files: [GeneratedFile] = []
@@ -62,6 +63,10 @@ public enum Compiler {
             guard claim(rendered.path, at: rendered.definition.location) else { continue }
             files.append(GeneratedFile(path: rendered.path, contents: rendered.definition.json.text,
                                        source: Diagnostic.relativePath(location.file, to: packageRoot), kind: .json))
+        }
+        for file in definitions.taskDefinitionFiles where claim(file.path, at: file.location) {
+            files.append(GeneratedFile(path: file.path, contents: file.json.text,
+                                       source: Diagnostic.relativePath(file.location.file, to: packageRoot), kind: .json))
         }
         for policy in iam.documents where claim(policy.path, at: policy.location) {
             files.append(GeneratedFile(path: policy.path, contents: policy.json.text,

@@ -1,17 +1,21 @@
 public import Workflow
 public import ECS
 
-/// Everything `workflows-src/` defines: plain workflows and ECS pipelines.
+/// Everything `workflows-src/` defines: plain workflows, ECS pipelines, and task-definition files at paths of their
+/// own (what `wfgen import` takes over).
 public struct Definitions {
     /// Plain workflows.
     public let workflows: [Workflow]
     /// ECS pipelines.
     public let pipelines: [Pipeline]
+    /// Task-definition JSON files, each at its own path.
+    public let taskDefinitionFiles: [TaskDefinitionFile]
 
     /// Collects definitions.
-    public init(workflows: [Workflow] = [], pipelines: [Pipeline] = []) {
+    public init(workflows: [Workflow] = [], pipelines: [Pipeline] = [], taskDefinitionFiles: [TaskDefinitionFile] = []) {
         self.workflows = workflows
         self.pipelines = pipelines
+        self.taskDefinitionFiles = taskDefinitionFiles
     }
 }
 
@@ -30,6 +34,7 @@ public enum CommandStatus: Int32, Sendable {
 extension Definitions {
     /// Both sets: a repository's own definitions and those `wfgen import` wrote (`… + Imported.definitions`).
     public static func + (lhs: Definitions, rhs: Definitions) -> Definitions {
-        Definitions(workflows: lhs.workflows + rhs.workflows, pipelines: lhs.pipelines + rhs.pipelines)
+        Definitions(workflows: lhs.workflows + rhs.workflows, pipelines: lhs.pipelines + rhs.pipelines,
+                    taskDefinitionFiles: lhs.taskDefinitionFiles + rhs.taskDefinitionFiles)
     }
 }

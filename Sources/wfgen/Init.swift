@@ -24,6 +24,9 @@ extension WFGen {
         @Option(name: .customLong("wfgen-url"), help: "Git URL of wfgen (default: \(Scaffold.defaultURL)).")
         var wfgenURL: String?
 
+        @Option(name: .customLong("github"), help: "The repository on GitHub, OWNER/REPO, that the IAM trust policies name (default: from the git remote `origin`).")
+        var github: String?
+
         @Option(name: .customLong("wfgen-version"), help: "Lowest wfgen version to accept with --wfgen-url (default: this wfgen's, \(WFGenVersion.current)).")
         var wfgenVersion: String?
 
@@ -31,13 +34,16 @@ extension WFGen {
             if wfgenPath != nil, wfgenURL != nil || wfgenVersion != nil {
                 throw ValidationError("--wfgen-path cannot be combined with --wfgen-url or --wfgen-version")
             }
+            if let github, Scaffold.gitHubSlug(fromRemote: "https://github.com/" + github) == nil {
+                throw ValidationError("--github \(github) is not OWNER/REPO")
+            }
         }
 
         func run() throws {
             var output = StandardOutput()
             var errors = StandardError()
             let status = InitCommand(root: root ?? FileManager.default.currentDirectoryPath,
-                                     wfgenPath: wfgenPath, wfgenURL: wfgenURL, wfgenVersion: wfgenVersion)
+                                     wfgenPath: wfgenPath, wfgenURL: wfgenURL, wfgenVersion: wfgenVersion, github: github)
                 .run(output: &output, errors: &errors)
             if status != .ok { throw ExitCode(status.rawValue) }
         }
@@ -50,6 +56,7 @@ struct InitCommand {
     let wfgenPath: String?
     let wfgenURL: String?
     let wfgenVersion: String?
+    let github: String?
 
     func run(output: inout some TextOutputStream, errors: inout some TextOutputStream) -> CommandStatus {
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
@@ -68,7 +75,8 @@ struct InitCommand {
         } else {
             source = .url(wfgenURL ?? Scaffold.defaultURL, from: wfgenVersion ?? WFGenVersion.current)
         }
-        let scaffold = Scaffold(repositoryName: rootURL.lastPathComponent, source: source)
+        let scaffold = Scaffold(repositoryName: rootURL.lastPathComponent, source: source,
+                                gitHubSlug: github ?? originRemote(of: rootURL).flatMap(Scaffold.gitHubSlug(fromRemote:)))
 
         // Nothing is written unless every file can be: an existing one is the user's, never replaced.
         let existing = scaffold.files.map(\.path).filter {
@@ -115,6 +123,21 @@ struct InitCommand {
 
             """)
         return .ok
+    }
+
+    /// The URL of the git remote `origin`, read from `.git/config` (no git process, no network); nil when absent.
+    private func originRemote(of root: URL) -> String? {
+        guard let config = try? RepositoryFiles(root: root.path).read(".git/config") else { return nil }
+        var inOrigin = false
+        for line in config.split(whereSeparator: \.isNewline) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("[") {
+                inOrigin = text == "[remote \"origin\"]"
+            } else if inOrigin, text.hasPrefix("url"), let equals = text.firstIndex(of: "=") {
+                return text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -38,6 +38,26 @@ struct Scaffold {
     /// The repository's name, used for the package and the starter service.
     let repositoryName: String
     let source: Source
+    /// `OWNER/REPO` on GitHub, which the generated OIDC trust policies name; nil when unknown.
+    let gitHubSlug: String?
+
+    /// `OWNER/REPO` of a github.com remote URL (`https://github.com/O/R(.git)`, `git@github.com:O/R(.git)`,
+    /// `ssh://git@github.com/O/R`); nil for anything else.
+    static func gitHubSlug(fromRemote remote: String) -> String? {
+        let url = remote.trimmingCharacters(in: .whitespacesAndNewlines)
+        var path: Substring?
+        for prefix in ["https://github.com/", "http://github.com/", "git@github.com:", "ssh://git@github.com/",
+                       "git://github.com/"] where url.hasPrefix(prefix) {
+            path = url.dropFirst(prefix.count)
+        }
+        guard var path else { return nil }
+        if path.hasSuffix("/") { path = path.dropLast() }
+        if path.hasSuffix(".git") { path = path.dropLast(4) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let allowed = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") }
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed) }) else { return nil }
+        return parts.joined(separator: "/")
+    }
 
     /// Paths relative to the repository root, and their contents; `.gitignore` is handled apart (it is extended).
     var files: [(path: String, contents: String)] {
@@ -88,6 +108,7 @@ struct Scaffold {
     /// A pipeline that compiles and generates as written, with every value a user must change in one place.
     var starterPipeline: String {
         let service = Self.serviceName(repositoryName)
+        let github = gitHubSlug.map { "GitHubRepository(\(swiftLiteral($0)))" }
         return """
             import WFGenKit
 
@@ -129,7 +150,9 @@ struct Scaffold {
                 return Pipeline(
                     \(swiftLiteral(service)), title: "Deploy \(service)",
                     on: [.workflowDispatch(), .push(branches: ["main"])],
-                    registry: registry, services: [app], environments: [production])
+                    registry: registry, services: [app], environments: [production],
+                    // The repository whose jobs assume the roles: generated/iam/ holds their trust policies.
+                    github: \(github ?? "nil /* GitHubRepository(\"OWNER/REPO\") to generate the IAM trust policies */"))
             }
 
             """

@@ -4,6 +4,8 @@ import Foundation
 @_exported import ECS
 @_exported import Generate
 @_exported import Workflow
+// Imported workflows name YAML values in their escape hatches.
+@_exported import YAML
 
 /// The `wfgen` command: compile typed pipelines into workflows, check them for drift, lint any workflow, and set up
 /// or take over a repository.
@@ -16,7 +18,7 @@ struct WFGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wfgen",
         abstract: "Compile typed Swift pipelines (workflows-src/) into GitHub Actions workflows and ECS task definitions.",
-        subcommands: [Generate.self, Check.self, Lint.self, Explain.self, Rules.self, Init.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Explain.self, Rules.self, Init.self, Import.self],
         defaultSubcommand: Generate.self
     )
 }

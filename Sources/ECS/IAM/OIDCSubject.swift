@@ -55,8 +55,14 @@ public enum OIDCSubject: Sendable, Hashable, Comparable {
                 if tags || !branches { refs("refs/tags/", patterns: filter.tags.isEmpty ? ["*"] : filter.tags) }
             case .pullRequest, .pullRequestTarget:
                 subjects.append(.pullRequest)
-            case .workflowDispatch, .schedule, .workflowRun:
+            case .workflowDispatch, .workflowDispatchWithEmptyInputs, .schedule, .workflowRun, .workflowRunFiltered:
                 subjects.append(defaultBranch)
+            case .activity(let event, _):
+                // Review events run on the pull request's merge ref; the other activity events on the default branch.
+                subjects.append(event == .pullRequestReview || event == .pullRequestReviewComment ? .pullRequest : defaultBranch)
+            case .untyped(let event, _):
+                found.append(.error("the trigger '\(event)' is untyped, so the subject its jobs present is unknown; type it or do not assume roles through OIDC in this pipeline",
+                                    at: location))
             case .release:
                 subjects.append(.ref("refs/tags/*"))
             case .mergeGroup:
