@@ -13,9 +13,11 @@ OUT=${FUZZ_BUILD:-.build/fuzz}
 mkdir -p "$OUT/modules"
 
 # -O so the fuzzer runs many inputs per second; -enable-testing so targets may reach internal API
-# (`@testable import`), e.g. the fix applier. lld avoids gold's flood of warnings about ASan's symbols.
-FLAGS=(-O -wmo -g -parse-as-library -enable-testing -sanitize=fuzzer,address -use-ld=lld
+# (`@testable import`), e.g. the fix applier. lld, which Swift's Linux toolchains ship, avoids gold's flood of
+# warnings about ASan's symbols.
+FLAGS=(-O -wmo -g -parse-as-library -enable-testing -sanitize=fuzzer,address
        -I Sources/CYAMLBridge -I "$OUT/modules" -swift-version 6 -package-name wfgen)
+if command -v ld.lld >/dev/null; then FLAGS+=(-use-ld=lld); fi
 read -r -a YAML_C <<<"$(pkg-config --cflags-only-I yaml-0.1 2>/dev/null || true)"
 for flag in "${YAML_C[@]}"; do FLAGS+=(-Xcc "$flag"); done
 
@@ -25,7 +27,7 @@ module() {
     local sources
     mapfile -t sources < <(find "$folder" -name '*.swift' | sort)
     if [ -f "$object" ] && [ -z "$(find "$folder" "$0" -newer "$object" -name '*' -type f | head -1)" ]; then return; fi
-    echo "fuzz build: module $name (${#sources[@]} files)"
+    echo "fuzz build: module $name (${#sources[@]} files)" >&2
     "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" \
         -c "${sources[@]}" -o "$object"
 }
@@ -43,7 +45,7 @@ for target in "${targets[@]}"; do
     [ -f "$source" ] || { echo "fuzz build: no $source" >&2; exit 2; }
     binary="$OUT/$target"
     if [ -f "$binary" ] && [ -z "$(find "$source" Fuzz/FuzzSupport.swift "$OUT/modules" -newer "$binary" -type f | head -1)" ]; then continue; fi
-    echo "fuzz build: $target"
+    echo "fuzz build: $target" >&2
     "$SWIFTC" "${FLAGS[@]}" -module-name "${target//-/_}" "$source" Fuzz/FuzzSupport.swift \
         "$OUT/modules/YAML.o" "$OUT/modules/TextDiff.o" "$OUT/modules/Lint.o" -lyaml -o "$binary"
 done
