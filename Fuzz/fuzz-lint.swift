@@ -12,14 +12,23 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let repository = FuzzRepository(workflow: inputBytes(data, size))
     let target = LintTarget(path: FuzzRepository.workflowPath, kind: .workflow)
     let result = Linter().lint([target], in: repository)
-    let lineCount = LineIndex(bytes: repository.workflow).lineCount
+    let lines = LineIndex(bytes: repository.workflow)
+    let lineCount = lines.lineCount
     for diagnostic in result.diagnostics {
         let location = diagnostic.location
         require(!diagnostic.ruleID.isEmpty && !diagnostic.message.isEmpty, "diagnostic without rule or message: \(diagnostic)")
         require(location.line >= 1 && location.column >= 1 && location.endLine >= location.line,
                 "diagnostic \(diagnostic.ruleID) at \(location.line):\(location.column)-\(location.endLine):\(location.endColumn)")
         if location.path == FuzzRepository.workflowPath {
-            require(location.line <= max(1, lineCount + 1), "\(diagnostic.ruleID) at line \(location.line) of a \(lineCount)-line file")
+            // The end of a file that ends with a line break is the start of the (empty) line after the last one.
+            let atEnd = location.line == lineCount + 1 && location.column == 1 && lines.starts.last == repository.workflow.count
+            require(location.line <= max(1, lineCount) || atEnd, "\(diagnostic.ruleID) at line \(location.line) of a \(lineCount)-line file")
+            // The column counts characters as libyaml does; it may sit just past the line's last one.
+            guard !atEnd else { continue }
+            let line = lines.contentRange(ofLine: location.line - 1, in: repository.workflow)
+            let characters = repository.workflow[line].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            require(location.column <= characters + 1,
+                    "\(diagnostic.ruleID) at column \(location.column) of line \(location.line), which has \(characters) characters")
         }
     }
     let sources = SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository)
