@@ -1,14 +1,16 @@
 # wfgen — the two commands a newcomer needs are `make generate` and `make test`.
+# `make fuzz` runs the libFuzzer targets in Fuzz/ (YAML parser, shell reader, lint, --fix) for FUZZ_SECONDS each.
 SHELL := /bin/bash
 VENV ?= .venv
 PYTHON ?= python3
 SWIFT ?= swift
 PEERS := tools/peers-requirements.txt
+FUZZ_SECONDS ?= 120
 # The shipping build: optimised, and on Linux with the Swift runtime linked in statically, as Swift command-line
 # tools ship there (no runtime to install; start-up and runtime calls skip the dynamic linker's indirection).
 RELEASE := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
-.PHONY: all build release dist test-dist generate check test bench bench-yaml bench-edit bench-lint bench-hook eval import-roundtrip deps venv clean
+.PHONY: all build release dist test-dist generate check test fuzz bench bench-yaml bench-edit bench-lint bench-hook eval import-roundtrip deps venv clean
 
 all: build
 
@@ -61,6 +63,12 @@ check: deps
 
 test: deps venv
 	WFGEN_PEERS_BIN="$(abspath $(VENV))/bin" WFGEN_REQUIRE_PEERS=1 $(SWIFT) test
+
+## fuzz: each libFuzzer target in Fuzz/ for FUZZ_SECONDS (120) seconds, one after another, seeded with Fuzz/seeds
+## and ../shared/corpus when present; exit 1 with the reproducer's path on a crash, leak, timeout or memory blow-up.
+## Built apart from `swift build` (swiftc with -sanitize=fuzzer,address into .build/fuzz); docs/fuzzing.md.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
 ## bench: every benchmark; each bench-* target prints its figures and ratios.
 bench: bench-yaml bench-edit bench-lint bench-hook

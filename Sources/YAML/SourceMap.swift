@@ -40,10 +40,11 @@ struct SourceMap {
 
     /// A mark from libyaml's 0-based line, column and character index.
     func mark(line: Int, column: Int, index: Int) -> Mark {
-        if isASCII { return Mark(line: line + 1, column: column + 1, offset: index) }
-        guard line < parserLineStarts.count else {
-            return Mark(line: line + 1, column: column + 1, offset: bytes.count)
+        if isASCII {
+            if index >= bytes.count && column == 0 && line > 0 && !endsWithBreak { return endOfInput(line: line) }
+            return Mark(line: line + 1, column: column + 1, offset: index)
         }
+        guard line < parserLineStarts.count else { return endOfInput(line: line) }
         var offset = parserLineStarts[line]
         var remaining = column
         while remaining > 0 && offset < bytes.count {
@@ -53,6 +54,20 @@ struct SourceMap {
         offset = min(offset, bytes.count)
         if let editorLines { return editorLines.mark(atOffset: offset, in: bytes) }
         return Mark(line: line + 1, column: column + 1, offset: offset)
+    }
+
+    private var endsWithBreak: Bool { bytes.last == 0x0A || bytes.last == 0x0D }
+
+    /// The end of the input. At the end of a stream without a final line break libyaml moves its mark to the
+    /// start of a line that does not exist (line + 1, column 0); the text ends on the last line, after its last
+    /// character. `line` is that 0-based phantom line, so the 1-based last line when the input lacks a final break.
+    private func endOfInput(line: Int) -> Mark {
+        if let editorLines { return editorLines.mark(atOffset: bytes.count, in: bytes) }
+        guard !endsWithBreak else { return Mark(line: line + 1, column: 1, offset: bytes.count) }
+        var start = bytes.count
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        let characters = bytes[start...].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return Mark(line: max(line, 1), column: characters + 1, offset: bytes.count)
     }
 
     /// A mark for a byte offset (reader errors report only that).

@@ -30,6 +30,21 @@ import Testing
         #expect(after.start.line == 4 && after.start.column == 8)
     }
 
+    /// Found by the fuzz-yaml target: libyaml puts the end of a file without a final line break on a phantom
+    /// next line, so the root ended at line 2 of a one-line file (and a finding's end past the last line).
+    @Test func fileWithoutFinalLineBreakEndsOnItsLastLine() throws {
+        let ascii = try #require(try parser.parse("name: Deploy\non: push").root)
+        #expect(ascii.end == Mark(line: 2, column: 9, offset: 21))
+        #expect(ascii["on"]?.end == Mark(line: 2, column: 9, offset: 21))
+        let unicode = try #require(try parser.parse("name: héllo\non: pü").root)
+        #expect(unicode.end == Mark(line: 2, column: 7, offset: 20))
+        // A line separator: a line break to libyaml, not to an editor.
+        let separator = try #require(try parser.parse("a: \"x\u{2028} y\"\nb: zé").root)
+        #expect(separator.end == Mark(line: 2, column: 6, offset: 18))
+        let withBreak = try #require(try parser.parse("a: 1\n").root)
+        #expect(withBreak.end.offset == 5 && withBreak.end.line <= 2)
+    }
+
     @Test func crlfLineBreaksCountAsOneLine() throws {
         let text = "a: 1\r\nb: two\r\n"
         let root = try #require(try parser.parse(text).root)
