@@ -153,7 +153,7 @@ struct ConsumerRepositoryTests {
         // What the import kept as it was is still the user's to fix: lint reports the starter's mistakes.
         let lint = try runProcess(cli, ["lint"], in: repository.path)
         #expect(lint.status == 1, "\(lint.output)")
-        #expect(lint.output.contains(".github/workflows/aws.yml:") && lint.output.contains("[deploy-without-stability-wait]"),
+        #expect(lint.output.contains(".github/workflows/aws.yml:") && lint.output.contains("[long-lived-aws-keys]"),
                 "\(lint.output)")
     }
 }
