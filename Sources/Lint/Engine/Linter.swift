@@ -95,7 +95,7 @@ public struct Linter: Sendable {
         do {
             let document = try YAMLParser().parse(bytes)
             let root = document.root ?? Node(kind: .mapping([]), span: document.span)
-            let context = WorkflowContext(source: source, root: root, repository: repository)
+            let context = WorkflowContext(source: source, root: root, repository: ReadOnceRepository(base: repository))
             for rule in rules {
                 for finding in rule.check(workflow: context) { findings.append((rule, finding)) }
             }

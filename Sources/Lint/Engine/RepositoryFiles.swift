@@ -107,3 +107,28 @@ extension RepositoryPath {
 private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }
+
+/// Reads of one workflow's lint, each path read once: rules ask for the same task definition once per step or
+/// deployment, and a workflow with thousands of them read the file thousands of times.
+final class ReadOnceRepository: RepositoryFiles, @unchecked Sendable {
+    private let base: RepositoryFiles
+    private let lock = NSLock()
+    private var files: [String: [UInt8]?] = [:]
+
+    init(base: RepositoryFiles) { self.base = base }
+
+    func read(_ path: String) -> [UInt8]? {
+        let key = RepositoryPath.normalize(path)
+        lock.lock()
+        if let cached = files[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let bytes = base.read(key)
+        lock.lock()
+        files[key] = bytes
+        lock.unlock()
+        return bytes
+    }
+}

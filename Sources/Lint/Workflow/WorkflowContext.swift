@@ -141,11 +141,15 @@ public final class WorkflowContext: Sendable {
     /// True when the file is a composite action shown as a one-job workflow (see `CompositeAction`).
     public let isCompositeAction: Bool
 
+    /// Whether the file uses YAML aliases (which fixes refuse), computed once when a fix first asks.
+    let usesAliases: LazyValue<Bool>
+
     /// Builds the context for a parsed workflow, or for a composite action's steps.
     public init(source: SourceText, root: Node, repository: RepositoryFiles) {
         self.source = source
         self.repository = repository
         isCompositeAction = CompositeAction.isAction(root)
+        usesAliases = LazyValue { SourceEdits.containsAlias(root) }
         let view = WorkflowView(root: isCompositeAction ? CompositeAction.workflowRoot(of: root) : root)
         self.workflow = view
         // One budget for every resolution of the file (see `ResolutionBudget`), rules' included.
