@@ -80,15 +80,26 @@ public enum LintRunner {
         var configuration = LintConfiguration()
         let configURL = invocation.configPath.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
             ?? root.appendingPathComponent(".wfgen.yml")
-        if let data = FileManager.default.contents(atPath: configURL.path) {
+        // A named `--config` is read wherever it is; the default `.wfgen.yml` only inside the root. Either is
+        // checked for size and type before a byte is read.
+        let configRead = invocation.configPath != nil
+            ? SafeFileReader.read(configURL.path, limit: LintConfiguration.maximumFileSize)
+            : DiskRepository(root: root).readChecked(".wfgen.yml").flatMap { bytes -> Result<[UInt8], FileReadRefusal> in
+                bytes.count <= LintConfiguration.maximumFileSize ? .success(bytes)
+                    : .failure(.tooLarge(size: bytes.count, limit: LintConfiguration.maximumFileSize))
+            }
+        switch configRead {
+        case .success(let data):
             do {
                 configuration = try LintConfiguration.parse(String(decoding: data, as: UTF8.self), knownRules: Set(invocation.rules.map(\.id)))
             } catch {
                 errors.write("\(configURL.path):\(error.line):\(error.column): error: \(error.message)\n")
                 return .usage
             }
-        } else if invocation.configPath != nil {
-            errors.write("wfgen: cannot read configuration file '\(configURL.path)'\n")
+        case .failure(.missing) where invocation.configPath == nil:
+            break
+        case .failure(let refusal):
+            errors.write("wfgen: cannot read configuration file '\(configURL.path)': \(refusal.description)\n")
             return .usage
         }
         if let minimum = invocation.minimumSeverity { configuration.minimumSeverity = minimum }
@@ -98,6 +109,9 @@ public enum LintRunner {
         let requested = invocation.paths.isEmpty ? [root.appendingPathComponent(".github/workflows").path] : invocation.paths
         var targets: [LintTarget] = []
         var missing: [String] = []
+        var namedFiles: [URL] = []
+        var namedFolders: [URL] = []
+        var unreadableFolders: [(path: String, reason: String)] = []
         for path in requested {
             let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
             var directory: ObjCBool = false
@@ -106,19 +120,27 @@ public enum LintRunner {
                 continue
             }
             if directory.boolValue {
-                targets += FileDiscovery.targets(in: url, root: root)
+                let scan = FileDiscovery.scan(url, root: root)
+                targets += scan.targets
+                unreadableFolders += scan.unreadableFolders
+                namedFolders.append(url)
             } else {
+                namedFiles.append(url)
                 let relative = FileDiscovery.relativePath(of: url, to: root)
                 targets.append(LintTarget(path: relative, kind: url.pathExtension.lowercased() == "json" ? .taskDefinition : .workflow))
             }
         }
         for path in missing { errors.write("wfgen: no such file or folder: \(path)\n") }
-        if !missing.isEmpty && targets.isEmpty { return .usage }
+        for folder in unreadableFolders { errors.write("wfgen: cannot read folder \(folder.path): \(folder.reason)\n") }
+        if (!missing.isEmpty || !unreadableFolders.isEmpty) && targets.isEmpty { return .usage }
+        let inputProblems = !missing.isEmpty || !unreadableFolders.isEmpty
 
-        let repository = DiskRepository(root: root)
+        let repository = DiskRepository(root: root, namedFiles: namedFiles, namedFolders: namedFolders)
         let linter = Linter(rules: invocation.rules, configuration: configuration)
         var result = linter.lint(targets, in: repository)
-        for path in result.unreadable { errors.write("wfgen: cannot read \(path)\n") }
+        for path in result.unreadable {
+            errors.write("wfgen: cannot read \(path)\(result.unreadableReasons[path].map { ": " + $0.description } ?? "")\n")
+        }
 
         switch invocation.fixMode {
         case .report:
@@ -132,7 +154,7 @@ public enum LintRunner {
                                               oldName: "a/" + file.path, newName: "b/" + file.path,
                                               displayLine: { SecretMasking.mask($0, secrets: file.sensitiveTexts) }))
             }
-            if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+            if inputProblems || !result.unreadable.isEmpty { return .usage }
             return files.isEmpty ? .clean : .findings
         case .fix:
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
@@ -172,7 +194,7 @@ public enum LintRunner {
             let failing = result.diagnostics.filter { $0.severity >= configuration.failLevel }.count
             errors.write("\(result.fileCount) file\(result.fileCount == 1 ? "" : "s") linted, \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") (\(failing) at or above \(configuration.failLevel.rawValue))\n")
         }
-        if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+        if inputProblems || !result.unreadable.isEmpty { return .usage }
         return result.diagnostics.contains { $0.severity >= configuration.failLevel } ? .findings : .clean
     }
 }

@@ -31,6 +31,16 @@ public struct LintResult: Sendable {
     public let fileCount: Int
     /// Paths (of explicit targets) that could not be read.
     public let unreadable: [String]
+    /// Why each unreadable path was not read.
+    public let unreadableReasons: [String: FileReadRefusal]
+
+    /// Creates a result.
+    public init(diagnostics: [Diagnostic], fileCount: Int, unreadable: [String], unreadableReasons: [String: FileReadRefusal] = [:]) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        self.unreadable = unreadable
+        self.unreadableReasons = unreadableReasons
+    }
 }
 
 /// The lint engine: runs every enabled rule over workflows and the task definitions they reference.
@@ -56,10 +66,14 @@ public struct Linter: Sendable {
         }
         var taskDefinitionPaths = Set(unique.filter { $0.kind == .taskDefinition }.map(\.path))
         var unreadable: [String] = []
+        var reasons: [String: FileReadRefusal] = [:]
         var diagnostics: [Diagnostic] = []
         for result in workflowResults {
             diagnostics += result.diagnostics
-            if result.unreadable { unreadable.append(result.path) }
+            if let refusal = result.refusal {
+                unreadable.append(result.path)
+                reasons[result.path] = refusal
+            }
             for path in result.referencedTaskDefinitions where repository.read(path) != nil {
                 taskDefinitionPaths.insert(path)
             }
@@ -70,24 +84,31 @@ public struct Linter: Sendable {
         }
         for result in taskResults {
             diagnostics += result.diagnostics
-            if result.unreadable { unreadable.append(result.path) }
+            if let refusal = result.refusal {
+                unreadable.append(result.path)
+                reasons[result.path] = refusal
+            }
         }
         let filtered = diagnostics.filter { $0.severity >= configuration.minimumSeverity }.sorted(by: Diagnostic.outputOrder)
         return LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
-                          unreadable: unreadable.sorted())
+                          unreadable: unreadable.sorted(), unreadableReasons: reasons)
     }
 
     private struct FileResult: Sendable {
         let path: String
         var diagnostics: [Diagnostic] = []
         var referencedTaskDefinitions: [String] = []
-        var unreadable = false
+        /// Why the file was not read (explicit targets only).
+        var refusal: FileReadRefusal?
     }
 
     private func lintWorkflow(_ target: LintTarget, repository: RepositoryFiles, rules: [any Rule]) -> FileResult {
         var result = FileResult(path: target.path)
-        guard let bytes = repository.read(target.path) else {
-            result.unreadable = true
+        let bytes: [UInt8]
+        switch repository.readChecked(target.path) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            result.refusal = refusal
             return result
         }
         let source = SourceText(path: target.path, bytes: bytes)
@@ -111,8 +132,11 @@ public struct Linter: Sendable {
 
     private func lintTaskDefinition(_ path: String, repository: RepositoryFiles, rules: [any Rule], explicit: Bool) -> FileResult {
         var result = FileResult(path: path)
-        guard let bytes = repository.read(path) else {
-            result.unreadable = explicit
+        let bytes: [UInt8]
+        switch repository.readChecked(path) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            if explicit { result.refusal = refusal }
             return result
         }
         let source = SourceText(path: path, bytes: bytes)
