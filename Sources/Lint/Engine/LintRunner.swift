@@ -147,12 +147,14 @@ public enum LintRunner {
             break
         case .diff:
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
+            // Every printed line is masked with every secret of the run, the fixed texts' findings' included.
+            let diffMask = SecretMask(secrets: result.secrets.union(files.flatMap(\.sensitiveTexts)))
             for file in files {
                 // Every printed line is masked like the text reporter's source lines: no secret shows in full.
                 output.write(UnifiedDiff.diff(old: String(decoding: file.original, as: UTF8.self),
                                               new: String(decoding: file.fixed, as: UTF8.self),
                                               oldName: "a/" + file.path, newName: "b/" + file.path,
-                                              displayLine: { SecretMasking.mask($0, secrets: file.sensitiveTexts) }))
+                                              displayLine: { diffMask.mask($0) }))
             }
             if inputProblems || !result.unreadable.isEmpty { return .usage }
             return files.isEmpty ? .clean : .findings
@@ -171,17 +173,25 @@ public enum LintRunner {
                 }
                 for fix in file.applied { changes += "\(file.path):\(fix.line): \(fix.ruleID): fixed: \(fix.summary)\n" }
             }
-            if !files.isEmpty { result = linter.lint(targets, in: repository) }
+            if !files.isEmpty {
+                // Secrets of the text before the fix stay masked in the report of the text after it.
+                let before = result.secrets.union(files.flatMap(\.sensitiveTexts))
+                result = linter.lint(targets, in: repository)
+                result.secrets.formUnion(before)
+            }
             for diagnostic in result.diagnostics {
                 guard case .notFixable(let reason)? = diagnostic.fix else { continue }
                 changes += "\(diagnostic.location.path):\(diagnostic.location.line): \(diagnostic.ruleID): not fixed: \(reason)\n"
             }
-            if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
+            let changeMask = SecretMask(secrets: result.secrets)
+            let printedChanges = changes.split(separator: "\n").map { ControlCharacters.escape(changeMask.mask(String($0))) + "\n" }.joined()
+            if invocation.format == .text { output.write(printedChanges) } else { errors.write(printedChanges) }
         }
 
         // Only text (source lines) and SARIF (fingerprints) quote the source.
         let quotesSource = invocation.format == .text || invocation.format == .sarif
-        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository) : SourceLines()
+        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository, secrets: result.secrets)
+            : SourceLines(secrets: result.secrets)
         let reporter: any Reporter
         switch invocation.format {
         case .text: reporter = TextReporter()

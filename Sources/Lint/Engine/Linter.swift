@@ -33,6 +33,9 @@ public struct LintResult: Sendable {
     public let unreadable: [String]
     /// Why each unreadable path was not read.
     public let unreadableReasons: [String: FileReadRefusal]
+    /// Every secret found in the linted files, by any finding (suppressed and hidden ones too) or as a private-key
+    /// block: output masks them wherever they appear (see `SecretMask`).
+    public var secrets: Set<String> = []
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], fileCount: Int, unreadable: [String], unreadableReasons: [String: FileReadRefusal] = [:]) {
@@ -68,8 +71,10 @@ public struct Linter: Sendable {
         var unreadable: [String] = []
         var reasons: [String: FileReadRefusal] = [:]
         var diagnostics: [Diagnostic] = []
+        var secrets: Set<String> = []
         for result in workflowResults {
             diagnostics += result.diagnostics
+            secrets.formUnion(result.secrets)
             if let refusal = result.refusal {
                 unreadable.append(result.path)
                 reasons[result.path] = refusal
@@ -84,14 +89,17 @@ public struct Linter: Sendable {
         }
         for result in taskResults {
             diagnostics += result.diagnostics
+            secrets.formUnion(result.secrets)
             if let refusal = result.refusal {
                 unreadable.append(result.path)
                 reasons[result.path] = refusal
             }
         }
         let filtered = diagnostics.filter { $0.severity >= configuration.minimumSeverity }.sorted(by: Diagnostic.outputOrder)
-        return LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
-                          unreadable: unreadable.sorted(), unreadableReasons: reasons)
+        var result = LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
+                                unreadable: unreadable.sorted(), unreadableReasons: reasons)
+        result.secrets = secrets
+        return result
     }
 
     private struct FileResult: Sendable {
@@ -100,6 +108,8 @@ public struct Linter: Sendable {
         var referencedTaskDefinitions: [String] = []
         /// Why the file was not read (explicit targets only).
         var refusal: FileReadRefusal?
+        /// The secrets found in the file.
+        var secrets: Set<String> = []
     }
 
     private func lintWorkflow(_ target: LintTarget, repository: RepositoryFiles, rules: [any Rule]) -> FileResult {
@@ -127,7 +137,16 @@ public struct Linter: Sendable {
             }
         }
         result.diagnostics = finish(findings, source: source)
+        result.secrets = Linter.secrets(of: findings, source: source)
         return result
+    }
+
+    /// The secrets of a file: those its findings name (before suppression), and the lines of its private keys.
+    private static func secrets(of findings: [(Rule, Finding)], source: SourceText) -> Set<String> {
+        var secrets: Set<String> = []
+        for (_, finding) in findings { secrets.formUnion(finding.sensitiveTexts) }
+        secrets.formUnion(PrivateKeyBlocks.lines(in: source.bytes))
+        return secrets
     }
 
     private func lintTaskDefinition(_ path: String, repository: RepositoryFiles, rules: [any Rule], explicit: Bool) -> FileResult {
@@ -154,6 +173,7 @@ public struct Linter: Sendable {
             }
         }
         result.diagnostics = finish(findings, source: source)
+        result.secrets = Linter.secrets(of: findings, source: source)
         return result
     }
 
