@@ -133,9 +133,11 @@ public enum LintRunner {
         for path in missing { errors.write("wfgen: no such file or folder: \(path)\n") }
         for folder in unreadableFolders { errors.write("wfgen: cannot read folder \(folder.path): \(folder.reason)\n") }
         if (!missing.isEmpty || !unreadableFolders.isEmpty) && targets.isEmpty { return .usage }
-        let inputProblems = !missing.isEmpty || !unreadableFolders.isEmpty
+        var inputProblems = !missing.isEmpty || !unreadableFolders.isEmpty
 
-        let repository = DiskRepository(root: root, namedFiles: namedFiles, namedFolders: namedFolders)
+        // Each file is read once: `--fix` patches exactly the text its findings were computed from.
+        let disk = DiskRepository(root: root, namedFiles: namedFiles, namedFolders: namedFolders)
+        let repository: RepositoryFiles = invocation.fixMode == .report ? disk : ReadOnceRepository(base: disk)
         let linter = Linter(rules: invocation.rules, configuration: configuration)
         var result = linter.lint(targets, in: repository)
         for path in result.unreadable {
@@ -162,21 +164,23 @@ public enum LintRunner {
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
             // Machine-readable formats keep stdout for the report; the list of changes goes to stderr.
             var changes = ""
+            var refusals: [String] = []
             for file in files {
                 do {
-                    try AtomicFileWriter.replace(file.path.hasPrefix("/") ? file.path : root.appendingPathComponent(file.path).path, with: file.fixed)
+                    try FixWriter.write(file, root: root)
                 } catch {
-                    // Say what was already written before giving up.
-                    if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
-                    errors.write("wfgen: \(error.message)\n")
-                    return .usage
+                    // The other files are still fixed; this one is reported and the run exits 2.
+                    refusals.append(error.message)
+                    continue
                 }
                 for fix in file.applied { changes += "\(file.path):\(fix.line): \(fix.ruleID): fixed: \(fix.summary)\n" }
             }
+            for refusal in refusals { errors.write("wfgen: \(ControlCharacters.escape(refusal))\n") }
+            if !refusals.isEmpty { inputProblems = true }
             if !files.isEmpty {
                 // Secrets of the text before the fix stay masked in the report of the text after it.
                 let before = result.secrets.union(files.flatMap(\.sensitiveTexts))
-                result = linter.lint(targets, in: repository)
+                result = linter.lint(targets, in: disk)
                 result.secrets.formUnion(before)
             }
             for diagnostic in result.diagnostics {
@@ -190,7 +194,7 @@ public enum LintRunner {
 
         // Only text (source lines) and SARIF (fingerprints) quote the source.
         let quotesSource = invocation.format == .text || invocation.format == .sarif
-        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository, secrets: result.secrets)
+        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: disk, secrets: result.secrets)
             : SourceLines(secrets: result.secrets)
         let reporter: any Reporter
         switch invocation.format {
