@@ -204,6 +204,10 @@ public enum LintRunner {
         case .github: reporter = GitHubReporter()
         }
         output.write(reporter.render(result.diagnostics, sources: sources))
+        for (path, count) in result.omittedFindings.sorted(by: { $0.key < $1.key }) {
+            errors.write("wfgen: \(ControlCharacters.escape(path)): \(count) more finding\(count == 1 ? "" : "s") not reported "
+                         + "(at most \(Linter.maximumFindingsPerFile) per file)\n")
+        }
         if invocation.format == .text {
             let failing = result.diagnostics.filter { $0.severity >= configuration.failLevel }.count
             errors.write("\(result.fileCount) file\(result.fileCount == 1 ? "" : "s") linted, \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") (\(failing) at or above \(configuration.failLevel.rawValue))\n")

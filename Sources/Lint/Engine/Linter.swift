@@ -36,6 +36,8 @@ public struct LintResult: Sendable {
     /// Every secret found in the linted files, by any finding (suppressed and hidden ones too) or as a private-key
     /// block: output masks them wherever they appear (see `SecretMask`).
     public var secrets: Set<String> = []
+    /// Per path, how many findings were left out past `Linter.maximumFindingsPerFile`.
+    public var omittedFindings: [String: Int] = [:]
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], fileCount: Int, unreadable: [String], unreadableReasons: [String: FileReadRefusal] = [:]) {
@@ -72,9 +74,11 @@ public struct Linter: Sendable {
         var reasons: [String: FileReadRefusal] = [:]
         var diagnostics: [Diagnostic] = []
         var secrets: Set<String> = []
+        var omitted: [String: Int] = [:]
         for result in workflowResults {
             diagnostics += result.diagnostics
             secrets.formUnion(result.secrets)
+            if result.omitted > 0 { omitted[result.path] = result.omitted }
             if let refusal = result.refusal {
                 unreadable.append(result.path)
                 reasons[result.path] = refusal
@@ -90,6 +94,7 @@ public struct Linter: Sendable {
         for result in taskResults {
             diagnostics += result.diagnostics
             secrets.formUnion(result.secrets)
+            if result.omitted > 0 { omitted[result.path] = result.omitted }
             if let refusal = result.refusal {
                 unreadable.append(result.path)
                 reasons[result.path] = refusal
@@ -99,6 +104,7 @@ public struct Linter: Sendable {
         var result = LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
                                 unreadable: unreadable.sorted(), unreadableReasons: reasons)
         result.secrets = secrets
+        result.omittedFindings = omitted
         return result
     }
 
@@ -110,6 +116,8 @@ public struct Linter: Sendable {
         var refusal: FileReadRefusal?
         /// The secrets found in the file.
         var secrets: Set<String> = []
+        /// Findings left out past `maximumFindingsPerFile`.
+        var omitted = 0
     }
 
     private func lintWorkflow(_ target: LintTarget, repository: RepositoryFiles, rules: [any Rule]) -> FileResult {
@@ -121,10 +129,10 @@ public struct Linter: Sendable {
             result.refusal = refusal
             return result
         }
-        let source = SourceText(path: target.path, bytes: bytes)
+        let source = SourceText(path: target.path, bytes: ByteOrderMark.stripped(bytes))
         var findings: [(Rule, Finding)] = []
         do {
-            let document = try YAMLParser().parse(bytes)
+            let document = try YAMLParser().parse(source.bytes)
             let root = document.root ?? Node(kind: .mapping([]), span: document.span)
             let context = WorkflowContext(source: source, root: root, repository: ReadOnceRepository(base: repository))
             for rule in rules {
@@ -136,7 +144,7 @@ public struct Linter: Sendable {
                 for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
             }
         }
-        result.diagnostics = finish(findings, source: source)
+        (result.diagnostics, result.omitted) = Linter.capped(finish(findings, source: source))
         result.secrets = Linter.secrets(of: findings, source: source)
         return result
     }
@@ -158,7 +166,7 @@ public struct Linter: Sendable {
             if explicit { result.refusal = refusal }
             return result
         }
-        let source = SourceText(path: path, bytes: bytes)
+        let source = SourceText(path: path, bytes: ByteOrderMark.stripped(bytes))
         var findings: [(Rule, Finding)] = []
         switch TaskDefinitionContext.parse(source) {
         case .success(let context?):
@@ -172,7 +180,7 @@ public struct Linter: Sendable {
                 for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
             }
         }
-        result.diagnostics = finish(findings, source: source)
+        (result.diagnostics, result.omitted) = Linter.capped(finish(findings, source: source))
         result.secrets = Linter.secrets(of: findings, source: source)
         return result
     }
@@ -191,9 +199,22 @@ public struct Linter: Sendable {
             let severity = configuration.severityOverrides[id] ?? rule.description.severity
             let diagnostic = Diagnostic(ruleID: id, severity: severity, message: finding.message, location: finding.location,
                                         related: finding.related, sensitiveTexts: finding.sensitiveTexts, fix: finding.fix)
+            guard severity >= configuration.minimumSeverity else { continue }
             if seen?.insert(diagnostic).inserted ?? !output.contains(diagnostic) { output.append(diagnostic) }
         }
         return output
+    }
+
+    /// The most findings reported per file. A hostile file can hold hundreds of thousands (671k made 559 MB of
+    /// SARIF in 3.1 GB of memory); past this the first ones in output order are kept and the run says how many
+    /// were left out.
+    public static let maximumFindingsPerFile = 1_000
+
+    /// `diagnostics` cut to `maximumFindingsPerFile`, and how many were left out.
+    private static func capped(_ diagnostics: [Diagnostic]) -> (kept: [Diagnostic], omitted: Int) {
+        guard diagnostics.count > maximumFindingsPerFile else { return (diagnostics, 0) }
+        let sorted = diagnostics.sorted(by: Diagnostic.outputOrder)
+        return (Array(sorted.prefix(maximumFindingsPerFile)), sorted.count - maximumFindingsPerFile)
     }
 }
 

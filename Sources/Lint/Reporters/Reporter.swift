@@ -25,7 +25,7 @@ public struct SourceLines: Sendable {
     /// Reads the lines of each path that has diagnostics.
     public init(paths: Set<String>, repository: RepositoryFiles, secrets: Set<String> = []) {
         var files: [String: SourceText] = [:]
-        for path in paths { if let bytes = repository.read(path) { files[path] = SourceText(path: path, bytes: bytes) } }
+        for path in paths { if let bytes = repository.read(path) { files[path] = SourceText(path: path, bytes: ByteOrderMark.stripped(bytes)) } }
         self.files = files
         self.secrets = secrets
     }
