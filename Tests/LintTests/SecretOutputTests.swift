@@ -91,6 +91,7 @@ struct SecretOutputTests {
         // The ECS host on the login line: its caret must start under the host in the masked line.
         let header = try #require(lines.firstIndex { $0.contains("[ecs-registry-host]") })
         let source = lines[header + 1], caret = lines[header + 2]
+        #expect(source.contains("Sup3****") && !source.contains(Self.password), "the other finding's secret is masked here too")
         let hostColumn = try #require(source.range(of: "123456789012.dkr.ecs")).lowerBound
         let caretColumn = try #require(caret.firstIndex(of: "^"))
         #expect(source.distance(from: source.startIndex, to: hostColumn) == caret.distance(from: caret.startIndex, to: caretColumn))
