@@ -1,6 +1,11 @@
 import Foundation
 import Lint
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Low-severity input cases of issue 10, item 9: a BOM, task definitions that are not objects, SARIF URIs, and a
 /// file with a huge number of findings.
@@ -56,5 +61,19 @@ struct InputEdgeCaseTests {
         #expect(run.output.components(separatedBy: "\"rule\" : ").count - 1 == Linter.maximumFindingsPerFile)
         #expect(run.errors.contains("wfgen: .github/workflows/w.yml: 500 more findings not reported (at most 1000 per file)"))
         #expect(run.code == .findings)
+    }
+}
+
+/// Output that cannot be written is reported, not lost silently (for the CLI: issue 10, "write errors ignored").
+@Suite("Checked output")
+struct CheckedOutputTests {
+    @Test("a write to /dev/full records the error")
+    func fullDisk() throws {
+        let descriptor = open("/dev/full", O_WRONLY)
+        guard descriptor >= 0 else { return }  // no /dev/full on this system
+        defer { close(descriptor) }
+        var stream = CheckedOutputStream(descriptor: descriptor)
+        stream.write("report\n")
+        #expect(stream.failure == String(cString: strerror(ENOSPC)))
     }
 }
