@@ -163,10 +163,11 @@ enum PrivateKeyBlocks {
         let marker = Array("-----BEGIN".utf8)
         let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress, buffer.count >= marker.count else { return false }
-            var from = 0
-            while from + marker.count <= buffer.count, let hit = memchr(base + from, 0x2D, buffer.count - marker.count + 1 - from) {
+            // Jump to each `B` (rare in YAML, unlike `-`) and look back for the dashes.
+            var from = 5
+            while from + 5 <= buffer.count, let hit = memchr(base + from, 0x42, buffer.count - 5 + 1 - from) {
                 let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if buffer[index..<(index + marker.count)].elementsEqual(marker) { return true }
+                if buffer[(index - 5)..<(index + 5)].elementsEqual(marker) { return true }
                 from = index + 1
             }
             return false

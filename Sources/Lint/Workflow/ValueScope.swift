@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,11 +11,21 @@ import Darwin
 /// are bounded by a budget linear in the file's size, so a file cannot make the linter do more than a fixed multiple
 /// of its own size in resolution work, however its values refer to each other. Past the budget, values are unknown.
 public final class ResolutionBudget: @unchecked Sendable {
-    private let lock = NSLock()
+    /// A bare pthread mutex: one budget per file, charged for every resolved value.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var remaining: Int
 
     /// A budget of `bytes` resolved bytes.
-    public init(bytes: Int) { remaining = bytes }
+    public init(bytes: Int) {
+        remaining = bytes
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     /// The budget for a file of `fileSize` bytes: a fixed allowance plus `bytesPerFileByte` per byte of the file.
     public convenience init(fileSize: Int) {
@@ -30,8 +39,8 @@ public final class ResolutionBudget: @unchecked Sendable {
 
     /// Takes `bytes` from the budget; false (and nothing taken) when not enough is left.
     func spend(_ bytes: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         guard bytes <= remaining else { return false }
         remaining -= bytes
         return true
