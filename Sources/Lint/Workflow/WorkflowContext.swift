@@ -248,8 +248,7 @@ public final class WorkflowContext: Sendable {
         var resolvedCommands: [ResolvedCommand] = []
         resolvedCommands.reserveCapacity(commands.count)
         for command in commands {
-            // A value that cannot be known within the limits (see `ValueScope.resolvedValue`) keeps its raw text in the
-            // command, and a variable or output set from it becomes unknown instead of referring to itself.
+            // A value unknown within the limits keeps its raw text; a variable or output set from it becomes unknown.
             let knownAssignments = command.assignments.map { scope.resolvedValue($0.value) }
             let resolvedAssignments = zip(knownAssignments, command.assignments).map { $0 ?? $1.value }
             var hasUnknownWord = false
