@@ -33,7 +33,8 @@ public enum UnifiedDiff {
                 case .delete: out += "-" + displayLine(edit.text)
                 case .insert: out += "+" + displayLine(edit.text)
                 }
-                out += edit.text.hasSuffix("\n") ? "" : "\n\\ No newline at end of file\n"
+                // On bytes: a CRLF line ends with the Character "\r\n", which `hasSuffix("\n")` does not match.
+                out += edit.text.utf8.last == 0x0A ? "" : "\n\\ No newline at end of file\n"
             }
             index = stop
         }
@@ -44,18 +45,22 @@ public enum UnifiedDiff {
         count == 0 ? "\(max(start - 1, 0)),0" : count == 1 ? "\(start)" : "\(start),\(count)"
     }
 
-    /// Lines with their terminators kept, so a missing final newline shows.
+    /// Lines with their terminators kept, so a missing final newline shows. Lines end after each LF byte, as
+    /// `diff` and `patch` read them: a CRLF line keeps its CR, and a file broken only by CRs is one line. (Splitting
+    /// on Characters missed every CRLF, since "\r\n" is one Character, and made one hunk of the whole file.)
     static func lines(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        for character in text {
-            current.append(character)
-            if character == "\n" {
-                result.append(current)
-                current = ""
+        var start = text.utf8.startIndex
+        var index = start
+        while index < text.utf8.endIndex {
+            let next = text.utf8.index(after: index)
+            if text.utf8[index] == 0x0A {
+                result.append(String(text.utf8[start..<next]) ?? String(decoding: text.utf8[start..<next], as: UTF8.self))
+                start = next
             }
+            index = next
         }
-        if !current.isEmpty { result.append(current) }
+        if start < text.utf8.endIndex { result.append(String(decoding: text.utf8[start...], as: UTF8.self)) }
         return result
     }
 
@@ -68,8 +73,38 @@ public enum UnifiedDiff {
         let newLine: Int
     }
 
-    /// An edit script from the longest common subsequence (texts here are a few hundred lines).
+    /// The most cells of the longest-common-subsequence table (lines × lines) computed; a bigger changed middle
+    /// is shown as one replacement (still a correct diff), so memory stays bounded whatever the texts.
+    static let maximumTableCells = 4_000_000
+
+    /// An edit script: the common first and last lines kept, then the longest common subsequence of the rest.
     static func script(_ a: [String], _ b: [String]) -> [Edit] {
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var edits: [Edit] = []
+        for i in 0..<prefix { edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: i + 1)) }
+        let middleA = Array(a[prefix..<(a.count - suffix)]), middleB = Array(b[prefix..<(b.count - suffix)])
+        if (middleA.count + 1) * (middleB.count + 1) > maximumTableCells {
+            for (i, line) in middleA.enumerated() { edits.append(Edit(kind: .delete, text: line, oldLine: prefix + i + 1, newLine: prefix + 1)) }
+            for (j, line) in middleB.enumerated() {
+                edits.append(Edit(kind: .insert, text: line, oldLine: prefix + middleA.count + 1, newLine: prefix + j + 1))
+            }
+        } else {
+            for edit in lcsScript(middleA, middleB) {
+                edits.append(Edit(kind: edit.kind, text: edit.text, oldLine: edit.oldLine + prefix, newLine: edit.newLine + prefix))
+            }
+        }
+        for k in 0..<suffix {
+            let i = a.count - suffix + k, j = b.count - suffix + k
+            edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1))
+        }
+        return edits
+    }
+
+    /// An edit script from the longest common subsequence.
+    static func lcsScript(_ a: [String], _ b: [String]) -> [Edit] {
         let n = a.count, m = b.count
         var lcs = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         if n > 0 && m > 0 {

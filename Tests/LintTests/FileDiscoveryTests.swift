@@ -9,8 +9,8 @@ struct FileDiscoveryTests {
     static let taskDefinition = #"{"family": "web", "containerDefinitions": []}"#
 
     /// How many files `wfgen lint .` says it linted (its summary line), with that line for failure messages.
-    private func lintedFiles(in folder: URL) -> (count: Int, errors: String) {
-        let run = TestSupport.runLint(LintInvocation(paths: ["."], format: .text, workingDirectory: folder.path))
+    private func lintedFiles(in folder: URL, root: String? = nil) -> (count: Int, errors: String) {
+        let run = TestSupport.runLint(LintInvocation(paths: ["."], format: .text, root: root, workingDirectory: folder.path))
         let count = run.errors.split(separator: " ").first.flatMap { Int($0) } ?? -1
         return (count, run.errors)
     }
@@ -38,6 +38,7 @@ struct FileDiscoveryTests {
         #expect(found.count == 6, "\(found.errors)")
     }
 
+    /// (The linked file lies inside the repository root: links out of it are refused, see `FileAccessTests`.)
     @Test("links to files are followed, links to folders are not")
     func links() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -50,7 +51,7 @@ struct FileDiscoveryTests {
         try FileManager.default.createSymbolicLink(atPath: links.appendingPathComponent("broken.yml").path, withDestinationPath: "/nonexistent/x.yml")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("repo/elsewhere").path,
                                                    withDestinationPath: folder.appendingPathComponent("real").path)
-        let found = lintedFiles(in: folder.appendingPathComponent("repo"))
+        let found = lintedFiles(in: folder.appendingPathComponent("repo"), root: "..")
         #expect(found.count == 1, "\(found.errors)")
     }
 }

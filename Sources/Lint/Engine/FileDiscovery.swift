@@ -22,14 +22,25 @@ enum FileDiscovery {
     /// The workflows (YAML under `.github/workflows/`, action definitions, other YAML with a top-level `jobs:`) and
     /// task definitions (JSON with `containerDefinitions`) below `folder`, with paths relative to `root`, in no
     /// particular order (the linter sorts them).
-    static func targets(in folder: URL, root: URL) -> [LintTarget] {
+    static func targets(in folder: URL, root: URL) -> [LintTarget] { scan(folder, root: root).targets }
+
+    /// `targets(in:root:)`, and the folders that could not be listed (path and reason): a folder that cannot be
+    /// read is an error to report, never "0 files linted".
+    static func scan(_ folder: URL, root: URL) -> (targets: [LintTarget], unreadableFolders: [(path: String, reason: String)]) {
         let base = root.standardizedFileURL.path + "/"
         let start = folder.standardizedFileURL.path
         let folderIsWorkflows = start.hasSuffix("/.github/workflows")
         var targets: [LintTarget] = []
+        var unreadable: [(path: String, reason: String)] = []
         var pending = [start]
         while let directory = pending.popLast() {
-            for (name, type) in entries(of: directory) where !skippedFolders.contains(name) {
+            guard let names = entries(of: directory) else {
+                let reason = String(cString: strerror(errno))
+                let standard = URL(fileURLWithPath: directory).standardizedFileURL.path
+                unreadable.append((standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : standard, reason))
+                continue
+            }
+            for (name, type) in names where !skippedFolders.contains(name) {
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
                 if type == DT_DIR {
                     pending.append(path)
@@ -61,12 +72,12 @@ enum FileDiscovery {
                 }
             }
         }
-        return targets
+        return (targets, unreadable)
     }
 
-    /// The names and entry types in `directory`, without `.` and `..`; empty when it cannot be opened.
-    private static func entries(of directory: String) -> [(name: String, type: Int32)] {
-        guard let handle = opendir(directory) else { return [] }
+    /// The names and entry types in `directory`, without `.` and `..`; nil when it cannot be opened (`errno` says why).
+    private static func entries(of directory: String) -> [(name: String, type: Int32)]? {
+        guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
         var result: [(String, Int32)] = []
         while let entry = readdir(handle) {
@@ -112,14 +123,15 @@ enum FileDiscovery {
 
     /// A YAML file with a top-level `jobs:` key.
     static func looksLikeWorkflow(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 4 << 20 else { return false }
+        // Read safely: a FIFO or a huge file named `*.yml` outside `.github/workflows` must not hang or load.
+        guard case .success(let data) = SafeFileReader.read(path, limit: 4 << 20) else { return false }
         let text = String(decoding: data, as: UTF8.self)
         return text.hasPrefix("jobs:") || text.fastContains("\njobs:")
     }
 
     /// A JSON file with `containerDefinitions`.
     static func looksLikeTaskDefinition(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 4 << 20 else { return false }
+        guard case .success(let data) = SafeFileReader.read(path, limit: 4 << 20) else { return false }
         return String(decoding: data, as: UTF8.self).fastContains("\"containerDefinitions\"")
     }
 

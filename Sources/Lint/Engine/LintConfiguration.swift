@@ -26,6 +26,10 @@ public struct LintConfiguration: Sendable, Hashable {
     /// The default configuration.
     public init() {}
 
+    /// The largest configuration file read (1 MiB): a real one is a few hundred bytes; the size is checked from
+    /// the file's metadata before reading.
+    public static let maximumFileSize = 1 << 20
+
     /// An error in a configuration file, with its position.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// What is wrong.

@@ -80,15 +80,26 @@ public enum LintRunner {
         var configuration = LintConfiguration()
         let configURL = invocation.configPath.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
             ?? root.appendingPathComponent(".wfgen.yml")
-        if let data = FileManager.default.contents(atPath: configURL.path) {
+        // A named `--config` is read wherever it is; the default `.wfgen.yml` only inside the root. Either is
+        // checked for size and type before a byte is read.
+        let configRead = invocation.configPath != nil
+            ? SafeFileReader.read(configURL.path, limit: LintConfiguration.maximumFileSize)
+            : DiskRepository(root: root).readChecked(".wfgen.yml").flatMap { bytes -> Result<[UInt8], FileReadRefusal> in
+                bytes.count <= LintConfiguration.maximumFileSize ? .success(bytes)
+                    : .failure(.tooLarge(size: bytes.count, limit: LintConfiguration.maximumFileSize))
+            }
+        switch configRead {
+        case .success(let data):
             do {
                 configuration = try LintConfiguration.parse(String(decoding: data, as: UTF8.self), knownRules: Set(invocation.rules.map(\.id)))
             } catch {
                 errors.write("\(configURL.path):\(error.line):\(error.column): error: \(error.message)\n")
                 return .usage
             }
-        } else if invocation.configPath != nil {
-            errors.write("wfgen: cannot read configuration file '\(configURL.path)'\n")
+        case .failure(.missing) where invocation.configPath == nil:
+            break
+        case .failure(let refusal):
+            errors.write("wfgen: cannot read configuration file '\(configURL.path)': \(refusal.description)\n")
             return .usage
         }
         if let minimum = invocation.minimumSeverity { configuration.minimumSeverity = minimum }
@@ -98,6 +109,9 @@ public enum LintRunner {
         let requested = invocation.paths.isEmpty ? [root.appendingPathComponent(".github/workflows").path] : invocation.paths
         var targets: [LintTarget] = []
         var missing: [String] = []
+        var namedFiles: [URL] = []
+        var namedFolders: [URL] = []
+        var unreadableFolders: [(path: String, reason: String)] = []
         for path in requested {
             let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
             var directory: ObjCBool = false
@@ -106,60 +120,82 @@ public enum LintRunner {
                 continue
             }
             if directory.boolValue {
-                targets += FileDiscovery.targets(in: url, root: root)
+                let scan = FileDiscovery.scan(url, root: root)
+                targets += scan.targets
+                unreadableFolders += scan.unreadableFolders
+                namedFolders.append(url)
             } else {
+                namedFiles.append(url)
                 let relative = FileDiscovery.relativePath(of: url, to: root)
                 targets.append(LintTarget(path: relative, kind: url.pathExtension.lowercased() == "json" ? .taskDefinition : .workflow))
             }
         }
         for path in missing { errors.write("wfgen: no such file or folder: \(path)\n") }
-        if !missing.isEmpty && targets.isEmpty { return .usage }
+        for folder in unreadableFolders { errors.write("wfgen: cannot read folder \(folder.path): \(folder.reason)\n") }
+        if (!missing.isEmpty || !unreadableFolders.isEmpty) && targets.isEmpty { return .usage }
+        var inputProblems = !missing.isEmpty || !unreadableFolders.isEmpty
 
-        let repository = DiskRepository(root: root)
+        // Each file is read once: `--fix` patches exactly the text its findings were computed from.
+        let disk = DiskRepository(root: root, namedFiles: namedFiles, namedFolders: namedFolders)
+        let repository: RepositoryFiles = invocation.fixMode == .report ? disk : ReadOnceRepository(base: disk)
         let linter = Linter(rules: invocation.rules, configuration: configuration)
         var result = linter.lint(targets, in: repository)
-        for path in result.unreadable { errors.write("wfgen: cannot read \(path)\n") }
+        for path in result.unreadable {
+            errors.write("wfgen: cannot read \(path)\(result.unreadableReasons[path].map { ": " + $0.description } ?? "")\n")
+        }
 
         switch invocation.fixMode {
         case .report:
             break
         case .diff:
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
+            // Every printed line is masked with every secret of the run, the fixed texts' findings' included.
+            let diffMask = SecretMask(secrets: result.secrets.union(files.flatMap(\.sensitiveTexts)))
             for file in files {
                 // Every printed line is masked like the text reporter's source lines: no secret shows in full.
                 output.write(UnifiedDiff.diff(old: String(decoding: file.original, as: UTF8.self),
                                               new: String(decoding: file.fixed, as: UTF8.self),
                                               oldName: "a/" + file.path, newName: "b/" + file.path,
-                                              displayLine: { SecretMasking.mask($0, secrets: file.sensitiveTexts) }))
+                                              displayLine: { diffMask.mask($0) }))
             }
-            if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+            if inputProblems || !result.unreadable.isEmpty { return .usage }
             return files.isEmpty ? .clean : .findings
         case .fix:
             let files = FixPlanner(linter: linter).plan(result, targets: targets, repository: repository)
             // Machine-readable formats keep stdout for the report; the list of changes goes to stderr.
             var changes = ""
+            var refusals: [String] = []
             for file in files {
                 do {
-                    try AtomicFileWriter.replace(file.path.hasPrefix("/") ? file.path : root.appendingPathComponent(file.path).path, with: file.fixed)
+                    try FixWriter.write(file, root: root)
                 } catch {
-                    // Say what was already written before giving up.
-                    if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
-                    errors.write("wfgen: \(error.message)\n")
-                    return .usage
+                    // The other files are still fixed; this one is reported and the run exits 2.
+                    refusals.append(error.message)
+                    continue
                 }
                 for fix in file.applied { changes += "\(file.path):\(fix.line): \(fix.ruleID): fixed: \(fix.summary)\n" }
             }
-            if !files.isEmpty { result = linter.lint(targets, in: repository) }
+            for refusal in refusals { errors.write("wfgen: \(ControlCharacters.escape(refusal))\n") }
+            if !refusals.isEmpty { inputProblems = true }
+            if !files.isEmpty {
+                // Secrets of the text before the fix stay masked in the report of the text after it.
+                let before = result.secrets.union(files.flatMap(\.sensitiveTexts))
+                result = linter.lint(targets, in: disk)
+                result.secrets.formUnion(before)
+            }
             for diagnostic in result.diagnostics {
                 guard case .notFixable(let reason)? = diagnostic.fix else { continue }
                 changes += "\(diagnostic.location.path):\(diagnostic.location.line): \(diagnostic.ruleID): not fixed: \(reason)\n"
             }
-            if invocation.format == .text { output.write(changes) } else { errors.write(changes) }
+            let changeMask = SecretMask(secrets: result.secrets)
+            let printedChanges = changes.split(separator: "\n").map { ControlCharacters.escape(changeMask.mask(String($0))) + "\n" }.joined()
+            if invocation.format == .text { output.write(printedChanges) } else { errors.write(printedChanges) }
         }
 
         // Only text (source lines) and SARIF (fingerprints) quote the source.
         let quotesSource = invocation.format == .text || invocation.format == .sarif
-        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: repository) : SourceLines()
+        let sources = quotesSource ? SourceLines(paths: Set(result.diagnostics.map(\.location.path)), repository: disk, secrets: result.secrets)
+            : SourceLines(secrets: result.secrets)
         let reporter: any Reporter
         switch invocation.format {
         case .text: reporter = TextReporter()
@@ -168,11 +204,15 @@ public enum LintRunner {
         case .github: reporter = GitHubReporter()
         }
         output.write(reporter.render(result.diagnostics, sources: sources))
+        for (path, count) in result.omittedFindings.sorted(by: { $0.key < $1.key }) {
+            errors.write("wfgen: \(ControlCharacters.escape(path)): \(count) more finding\(count == 1 ? "" : "s") not reported "
+                         + "(at most \(Linter.maximumFindingsPerFile) per file)\n")
+        }
         if invocation.format == .text {
             let failing = result.diagnostics.filter { $0.severity >= configuration.failLevel }.count
             errors.write("\(result.fileCount) file\(result.fileCount == 1 ? "" : "s") linted, \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") (\(failing) at or above \(configuration.failLevel.rawValue))\n")
         }
-        if !missing.isEmpty || !result.unreadable.isEmpty { return .usage }
+        if inputProblems || !result.unreadable.isEmpty { return .usage }
         return result.diagnostics.contains { $0.severity >= configuration.failLevel } ? .findings : .clean
     }
 }

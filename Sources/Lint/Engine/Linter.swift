@@ -31,6 +31,21 @@ public struct LintResult: Sendable {
     public let fileCount: Int
     /// Paths (of explicit targets) that could not be read.
     public let unreadable: [String]
+    /// Why each unreadable path was not read.
+    public let unreadableReasons: [String: FileReadRefusal]
+    /// Every secret found in the linted files, by any finding (suppressed and hidden ones too) or as a private-key
+    /// block: output masks them wherever they appear (see `SecretMask`).
+    public var secrets: Set<String> = []
+    /// Per path, how many findings were left out past `Linter.maximumFindingsPerFile`.
+    public var omittedFindings: [String: Int] = [:]
+
+    /// Creates a result.
+    public init(diagnostics: [Diagnostic], fileCount: Int, unreadable: [String], unreadableReasons: [String: FileReadRefusal] = [:]) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        self.unreadable = unreadable
+        self.unreadableReasons = unreadableReasons
+    }
 }
 
 /// The lint engine: runs every enabled rule over workflows and the task definitions they reference.
@@ -56,10 +71,18 @@ public struct Linter: Sendable {
         }
         var taskDefinitionPaths = Set(unique.filter { $0.kind == .taskDefinition }.map(\.path))
         var unreadable: [String] = []
+        var reasons: [String: FileReadRefusal] = [:]
         var diagnostics: [Diagnostic] = []
+        var secrets: Set<String> = []
+        var omitted: [String: Int] = [:]
         for result in workflowResults {
             diagnostics += result.diagnostics
-            if result.unreadable { unreadable.append(result.path) }
+            secrets.formUnion(result.secrets)
+            if result.omitted > 0 { omitted[result.path] = result.omitted }
+            if let refusal = result.refusal {
+                unreadable.append(result.path)
+                reasons[result.path] = refusal
+            }
             for path in result.referencedTaskDefinitions where repository.read(path) != nil {
                 taskDefinitionPaths.insert(path)
             }
@@ -70,32 +93,48 @@ public struct Linter: Sendable {
         }
         for result in taskResults {
             diagnostics += result.diagnostics
-            if result.unreadable { unreadable.append(result.path) }
+            secrets.formUnion(result.secrets)
+            if result.omitted > 0 { omitted[result.path] = result.omitted }
+            if let refusal = result.refusal {
+                unreadable.append(result.path)
+                reasons[result.path] = refusal
+            }
         }
         let filtered = diagnostics.filter { $0.severity >= configuration.minimumSeverity }.sorted(by: Diagnostic.outputOrder)
-        return LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
-                          unreadable: unreadable.sorted())
+        var result = LintResult(diagnostics: filtered, fileCount: workflows.count + taskDefinitionPaths.count,
+                                unreadable: unreadable.sorted(), unreadableReasons: reasons)
+        result.secrets = secrets
+        result.omittedFindings = omitted
+        return result
     }
 
     private struct FileResult: Sendable {
         let path: String
         var diagnostics: [Diagnostic] = []
         var referencedTaskDefinitions: [String] = []
-        var unreadable = false
+        /// Why the file was not read (explicit targets only).
+        var refusal: FileReadRefusal?
+        /// The secrets found in the file.
+        var secrets: Set<String> = []
+        /// Findings left out past `maximumFindingsPerFile`.
+        var omitted = 0
     }
 
     private func lintWorkflow(_ target: LintTarget, repository: RepositoryFiles, rules: [any Rule]) -> FileResult {
         var result = FileResult(path: target.path)
-        guard let bytes = repository.read(target.path) else {
-            result.unreadable = true
+        let bytes: [UInt8]
+        switch repository.readChecked(target.path) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            result.refusal = refusal
             return result
         }
-        let source = SourceText(path: target.path, bytes: bytes)
+        let source = SourceText(path: target.path, bytes: ByteOrderMark.stripped(bytes))
         var findings: [(Rule, Finding)] = []
         do {
-            let document = try YAMLParser().parse(bytes)
+            let document = try YAMLParser().parse(source.bytes)
             let root = document.root ?? Node(kind: .mapping([]), span: document.span)
-            let context = WorkflowContext(source: source, root: root, repository: repository)
+            let context = WorkflowContext(source: source, root: root, repository: ReadOnceRepository(base: repository))
             for rule in rules {
                 for finding in rule.check(workflow: context) { findings.append((rule, finding)) }
             }
@@ -105,17 +144,29 @@ public struct Linter: Sendable {
                 for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
             }
         }
-        result.diagnostics = finish(findings, source: source)
+        (result.diagnostics, result.omitted) = Linter.capped(finish(findings, source: source))
+        result.secrets = Linter.secrets(of: findings, source: source)
         return result
+    }
+
+    /// The secrets of a file: those its findings name (before suppression), and the lines of its private keys.
+    private static func secrets(of findings: [(Rule, Finding)], source: SourceText) -> Set<String> {
+        var secrets: Set<String> = []
+        for (_, finding) in findings { secrets.formUnion(finding.sensitiveTexts) }
+        secrets.formUnion(PrivateKeyBlocks.lines(in: source.bytes))
+        return secrets
     }
 
     private func lintTaskDefinition(_ path: String, repository: RepositoryFiles, rules: [any Rule], explicit: Bool) -> FileResult {
         var result = FileResult(path: path)
-        guard let bytes = repository.read(path) else {
-            result.unreadable = explicit
+        let bytes: [UInt8]
+        switch repository.readChecked(path) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            if explicit { result.refusal = refusal }
             return result
         }
-        let source = SourceText(path: path, bytes: bytes)
+        let source = SourceText(path: path, bytes: ByteOrderMark.stripped(bytes))
         var findings: [(Rule, Finding)] = []
         switch TaskDefinitionContext.parse(source) {
         case .success(let context?):
@@ -129,7 +180,8 @@ public struct Linter: Sendable {
                 for finding in rule.check(unparsable: source, error: error) { findings.append((rule, finding)) }
             }
         }
-        result.diagnostics = finish(findings, source: source)
+        (result.diagnostics, result.omitted) = Linter.capped(finish(findings, source: source))
+        result.secrets = Linter.secrets(of: findings, source: source)
         return result
     }
 
@@ -147,9 +199,22 @@ public struct Linter: Sendable {
             let severity = configuration.severityOverrides[id] ?? rule.description.severity
             let diagnostic = Diagnostic(ruleID: id, severity: severity, message: finding.message, location: finding.location,
                                         related: finding.related, sensitiveTexts: finding.sensitiveTexts, fix: finding.fix)
+            guard severity >= configuration.minimumSeverity else { continue }
             if seen?.insert(diagnostic).inserted ?? !output.contains(diagnostic) { output.append(diagnostic) }
         }
         return output
+    }
+
+    /// The most findings reported per file. A hostile file can hold hundreds of thousands (671k made 559 MB of
+    /// SARIF in 3.1 GB of memory); past this the first ones in output order are kept and the run says how many
+    /// were left out.
+    public static let maximumFindingsPerFile = 1_000
+
+    /// `diagnostics` cut to `maximumFindingsPerFile`, and how many were left out.
+    private static func capped(_ diagnostics: [Diagnostic]) -> (kept: [Diagnostic], omitted: Int) {
+        guard diagnostics.count > maximumFindingsPerFile else { return (diagnostics, 0) }
+        let sorted = diagnostics.sorted(by: Diagnostic.outputOrder)
+        return (Array(sorted.prefix(maximumFindingsPerFile)), sorted.count - maximumFindingsPerFile)
     }
 }
 

@@ -7,6 +7,15 @@ import Foundation
 public protocol RepositoryFiles: Sendable {
     /// The bytes of the file at `path` (relative to the repository root), or nil when it does not exist.
     func read(_ path: String) -> [UInt8]?
+
+    /// The bytes of the file at `path`, or why it was not read.
+    func readChecked(_ path: String) -> Result<[UInt8], FileReadRefusal>
+}
+
+extension RepositoryFiles {
+    public func readChecked(_ path: String) -> Result<[UInt8], FileReadRefusal> {
+        read(path).map { .success($0) } ?? .failure(.missing)
+    }
 }
 
 /// Files held in memory (rule examples, tests).
@@ -24,40 +33,42 @@ public struct InMemoryRepository: RepositoryFiles {
     public func read(_ path: String) -> [UInt8]? { files[RepositoryPath.normalize(path)] }
 }
 
-/// Files on disk below a root folder.
+/// Files on disk below a root folder, read as a pull request's files must be: nothing outside the root.
+///
+/// A workflow names files (`task-definition: ../x.json`, `/proc/self/environ`, a committed symbolic link): a path
+/// is followed only when, with `..` and every symbolic link resolved, it stays inside the root (or inside a folder
+/// named on the command line), or when it is itself a file named on the command line. Every read goes through
+/// `SafeFileReader` (size from metadata first, special files refused).
 public struct DiskRepository: RepositoryFiles {
     /// The repository root (absolute).
     public let root: URL
     /// `root.path` with a trailing slash, computed once (building URLs per file was measurable).
     private let rootPrefix: String
+    /// Folders (resolved, with a trailing slash) whose files may be read: the root and folders named on the command line.
+    private let allowedFolders: [String]
+    /// Files named on the command line (absolute, standardized), readable wherever they are.
+    private let namedFiles: Set<String>
 
-    /// Creates a view of the folder `root`.
-    public init(root: URL) {
+    /// Creates a view of the folder `root`; `namedFiles` and `namedFolders` were given on the command line.
+    public init(root: URL, namedFiles: [URL] = [], namedFolders: [URL] = []) {
         self.root = root.standardizedFileURL
         let path = self.root.path
         rootPrefix = path.hasSuffix("/") ? path : path + "/"
-    }
-
-    public func read(_ path: String) -> [UInt8]? {
-        DiskRepository.readBytes(path.hasPrefix("/") ? path : rootPrefix + RepositoryPath.normalize(path))
-    }
-
-    /// Reads a whole regular file with POSIX calls into bytes (no intermediate `Data`); nil when unreadable.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(4096, Int(status.st_size) + 1))
-        while true {
-            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        allowedFolders = ([self.root] + namedFolders).compactMap { folder in
+            SafeFileReader.resolvedPath(folder.standardizedFileURL.path).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         }
-        return bytes
+        self.namedFiles = Set(namedFiles.map(\.standardizedFileURL.path))
+    }
+
+    public func read(_ path: String) -> [UInt8]? { try? readChecked(path).get() }
+
+    public func readChecked(_ path: String) -> Result<[UInt8], FileReadRefusal> {
+        let full = path.hasPrefix("/") ? RepositoryPath.normalize(path) : rootPrefix + RepositoryPath.normalize(path)
+        if namedFiles.contains(full) { return SafeFileReader.read(full) }
+        guard let resolved = SafeFileReader.resolvedPath(full) else { return .failure(.missing) }
+        guard allowedFolders.contains(where: { resolved.hasPrefix($0) }) else { return .failure(.outsideRoot(resolved: resolved)) }
+        // The resolved path has no link left; one appearing now is refused rather than followed.
+        return SafeFileReader.read(resolved, followLastLink: false)
     }
 }
 
@@ -103,7 +114,29 @@ extension RepositoryPath {
     }
 }
 
-/// `read(2)`, named apart from `RepositoryFiles.read` so the call inside the struct reaches the C function.
-private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
+/// Reads of one workflow's lint, each path read once: rules ask for the same task definition once per step or
+/// deployment, and a workflow with thousands of them read the file thousands of times.
+final class ReadOnceRepository: RepositoryFiles, @unchecked Sendable {
+    private let base: RepositoryFiles
+    private let lock = NSLock()
+    private var files: [String: Result<[UInt8], FileReadRefusal>] = [:]
+
+    init(base: RepositoryFiles) { self.base = base }
+
+    func read(_ path: String) -> [UInt8]? { try? readChecked(path).get() }
+
+    func readChecked(_ path: String) -> Result<[UInt8], FileReadRefusal> {
+        let key = RepositoryPath.normalize(path)
+        lock.lock()
+        if let cached = files[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let result = base.readChecked(key)
+        lock.lock()
+        files[key] = result
+        lock.unlock()
+        return result
+    }
 }

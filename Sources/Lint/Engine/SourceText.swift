@@ -52,3 +52,17 @@ public struct SourceText: Sendable {
         location(from: mark(atOffset: start), to: mark(atOffset: max(end, start)))
     }
 }
+
+/// The UTF-8 byte order mark some editors put at the start of a file.
+///
+/// A workflow starting with one is valid (GitHub and libyaml accept it). The linter reads the text after it, so
+/// positions count from the first character an editor shows; `--fix` puts the mark back in front of the fixed text.
+enum ByteOrderMark {
+    static let bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// True when `text` starts with the mark.
+    static func starts(_ text: [UInt8]) -> Bool { text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF }
+
+    /// `text` without a leading mark.
+    static func stripped(_ text: [UInt8]) -> [UInt8] { starts(text) ? Array(text.dropFirst(3)) : text }
+}

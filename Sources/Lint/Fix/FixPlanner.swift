@@ -59,10 +59,12 @@ public struct FixPlanner: Sendable {
                 let entries = (fixable[path] ?? []).sorted(by: Diagnostic.outputOrder).compactMap { diagnostic in
                     diagnostic.fix?.fix.map { (diagnostic: diagnostic, fix: $0) }
                 }
-                let outcome = FixApplier.apply(entries, to: bytes)
-                guard outcome.bytes != bytes, (try? YAMLParser().parse(outcome.bytes)) != nil else { continue }
+                // Fix positions count from after a byte order mark (as the linter reads the file); it is kept.
+                let body = ByteOrderMark.stripped(bytes)
+                let outcome = FixApplier.apply(entries, to: body)
+                guard outcome.bytes != body, (try? YAMLParser().parse(outcome.bytes)) != nil else { continue }
                 if originals[path] == nil { originals[path] = bytes }
-                current[path] = outcome.bytes
+                current[path] = (ByteOrderMark.starts(bytes) ? ByteOrderMark.bytes : []) + outcome.bytes
                 applied[path, default: []] += outcome.applied.map {
                     AppliedFix(ruleID: $0.diagnostic.ruleID, line: $0.diagnostic.location.line, summary: $0.fix.summary)
                 }

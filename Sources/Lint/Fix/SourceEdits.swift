@@ -9,6 +9,22 @@ import YAML
 struct SourceEdits {
     let source: SourceText
     let root: Node
+    /// Whether the file uses aliases, computed once per file (see `WorkflowContext.usesAliases`).
+    private let usesAliases: LazyValue<Bool>
+
+    /// Edits of `source`, whose parsed tree is `root`.
+    init(source: SourceText, root: Node) {
+        self.source = source
+        self.root = root
+        usesAliases = LazyValue { SourceEdits.containsAlias(root) }
+    }
+
+    /// Edits of a linted workflow, sharing its once-computed alias check.
+    init(context: WorkflowContext) {
+        source = context.source
+        root = context.workflow.root
+        usesAliases = context.usesAliases
+    }
 
     /// Why an edit cannot be made safely.
     struct Refusal: Error {
@@ -30,15 +46,21 @@ struct SourceEdits {
 
     /// Refuses files where a node may be shared by an alias: an edit at an anchor changes every alias of it.
     func checkNoAliases() throws(Refusal) {
+        if usesAliases.value { throw Refusal("the file uses YAML aliases, which an edit could change in several places") }
+    }
+
+    /// True when any node below `root` is an alias.
+    static func containsAlias(_ root: Node) -> Bool {
         var stack = [root]
         while let node = stack.popLast() {
-            if node.isAlias { throw Refusal("the file uses YAML aliases, which an edit could change in several places") }
+            if node.isAlias { return true }
             switch node.kind {
             case .scalar: break
             case .sequence(let items): stack.append(contentsOf: items)
             case .mapping(let pairs): for pair in pairs { stack.append(pair.key); stack.append(pair.value) }
             }
         }
+        return false
     }
 
     /// The spaces before a block mapping's keys, checked to be the layout an inserted line can copy.

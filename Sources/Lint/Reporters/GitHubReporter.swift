@@ -4,6 +4,7 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ diagnostics: [Diagnostic], sources: SourceLines) -> String {
+        let mask = sources.mask(for: diagnostics)
         var out = ""
         for d in diagnostics {
             let command: String
@@ -14,11 +15,11 @@ public struct GitHubReporter: Reporter {
             }
             let l = d.location
             let properties = [
-                "file=" + GitHubReporter.escapeProperty(l.path),
+                "file=" + GitHubReporter.escapeProperty(mask.mask(l.path)),
                 "line=\(l.line)", "col=\(l.column)", "endLine=\(l.endLine)", "endColumn=\(l.endColumn)",
                 "title=" + GitHubReporter.escapeProperty(d.ruleID),
             ].joined(separator: ",")
-            out += "::\(command) \(properties)::\(GitHubReporter.escapeData(SecretMasking.mask(d.message, secrets: d.sensitiveTexts) + " [\(d.ruleID)]"))\n"
+            out += "::\(command) \(properties)::\(GitHubReporter.escapeData(mask.mask(d.message) + " [\(d.ruleID)]"))\n"
         }
         return out
     }

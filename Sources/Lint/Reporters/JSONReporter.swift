@@ -30,11 +30,13 @@ public struct JSONReporter: Reporter {
         // the first rule with an id wins, as in `RuleRegistry.rule(_:)`.
         var families: [String: String] = [:]
         for rule in RuleRegistry.all where families[rule.id] == nil { families[rule.id] = rule.description.family.rawValue }
+        let mask = sources.mask(for: diagnostics)
         let entries = diagnostics.map { d in
             Entry(rule: d.ruleID, family: families[d.ruleID] ?? "", severity: d.severity.rawValue,
-                  message: SecretMasking.mask(d.message, secrets: d.sensitiveTexts), path: d.location.path,
+                  message: mask.mask(d.message), path: mask.mask(d.location.path),
                   line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn,
-                  related: d.related.map { Entry.Related(path: $0.location.path, line: $0.location.line, column: $0.location.column, label: $0.label) })
+                  related: d.related.map { Entry.Related(path: mask.mask($0.location.path), line: $0.location.line, column: $0.location.column,
+                                                         label: mask.mask($0.label)) })
         }
         return JSONReporter.write(entries)
     }

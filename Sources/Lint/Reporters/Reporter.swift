@@ -16,44 +16,49 @@ public protocol Reporter: Sendable {
     func render(_ diagnostics: [Diagnostic], sources: SourceLines) -> String
 }
 
-/// Source lines of linted files, for reporters that quote them; secrets are masked before any line is returned.
+/// What reporters may print of the linted files: their source lines, and the secrets to mask in anything printed.
 public struct SourceLines: Sendable {
     private let files: [String: SourceText]
+    /// Secrets found anywhere in the run (see `SecretMask`).
+    public let secrets: Set<String>
 
     /// Reads the lines of each path that has diagnostics.
-    public init(paths: Set<String>, repository: RepositoryFiles) {
+    public init(paths: Set<String>, repository: RepositoryFiles, secrets: Set<String> = []) {
         var files: [String: SourceText] = [:]
-        for path in paths { if let bytes = repository.read(path) { files[path] = SourceText(path: path, bytes: bytes) } }
+        for path in paths { if let bytes = repository.read(path) { files[path] = SourceText(path: path, bytes: ByteOrderMark.stripped(bytes)) } }
         self.files = files
+        self.secrets = secrets
     }
 
-    /// No source at all (reporters then skip quoting).
-    public init() { files = [:] }
+    /// No source at all (reporters then skip quoting), and the secrets to mask.
+    public init(secrets: Set<String> = []) {
+        files = [:]
+        self.secrets = secrets
+    }
 
-    /// The 1-based `line` of `path` with the diagnostic's secrets and any credential-shaped text masked.
-    public func line(_ line: Int, of path: String, masking secrets: [String]) -> String? {
+    /// The mask for printing `diagnostics`: the run's secrets and the diagnostics' own.
+    public func mask(for diagnostics: [Diagnostic]) -> SecretMask {
+        var all = secrets
+        for diagnostic in diagnostics { all.formUnion(diagnostic.sensitiveTexts) }
+        return SecretMask(secrets: all)
+    }
+
+    /// The 1-based `line` of `path`, unmasked (reporters mask it with `mask(for:)`); nil when out of range.
+    public func rawLine(_ line: Int, of path: String) -> String? {
         guard let source = files[path], line >= 1, line <= source.lineCount else { return nil }
-        return SecretMasking.mask(source.lineText(line), secrets: secrets)
+        return source.lineText(line)
+    }
+
+    /// The 1-based `line` of `path` with `secrets` and any credential-shaped text masked.
+    public func line(_ line: Int, of path: String, masking secrets: [String]) -> String? {
+        rawLine(line, of: path).map { SecretMask(secrets: self.secrets.union(secrets)).mask($0) }
     }
 }
 
-/// Masks secrets in any text that goes to output.
+/// Masks secrets in one text (see `SecretMask`, which reporters use for whole runs).
 public enum SecretMasking {
     /// `text` with each of `secrets` and each credential-shaped substring replaced by its first 4 characters and `****`.
-    public static func mask(_ text: String, secrets: [String]) -> String {
-        var result = text
-        for secret in secrets where secret.count >= 4 {
-            for part in secret.split(separator: "\n").map(String.init) where part.count >= 4 {
-                result = result.replacingAll(part, with: Redaction.mask(part))
-            }
-        }
-        for match in CredentialPatterns.matches(in: result).reversed() {
-            let bytes = Array(result.utf8)
-            result = String(decoding: bytes[..<match.range.lowerBound], as: UTF8.self) + Redaction.mask(match.value)
-                + String(decoding: bytes[match.range.upperBound...], as: UTF8.self)
-        }
-        return result
-    }
+    public static func mask(_ text: String, secrets: [String]) -> String { SecretMask(secrets: secrets).mask(text) }
 }
 
 extension String {

@@ -12,17 +12,18 @@ public struct SARIFReporter: Reporter {
         let rules = RuleRegistry.all.map(\.description)
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var occurrences: [String: Int] = [:]
+        let mask = sources.mask(for: diagnostics)
         let results = diagnostics.map { d -> SARIF.Result in
-            let line = sources.line(d.location.line, of: d.location.path, masking: d.sensitiveTexts) ?? ""
+            let line = sources.rawLine(d.location.line, of: d.location.path).map(mask.mask) ?? ""
             let key = "\(d.ruleID)|\(d.location.path)|\(line.trimmingWhitespace())"
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1
             let fingerprint = SARIFReporter.fnv1a(key) + ":\(occurrence)"
             return SARIF.Result(
                 ruleId: d.ruleID, ruleIndex: index[d.ruleID] ?? 0, level: SARIFReporter.level(d.severity),
-                message: SARIF.Message(text: SecretMasking.mask(d.message, secrets: d.sensitiveTexts)),
-                locations: [SARIF.Location(d.location)],
-                relatedLocations: d.related.isEmpty ? nil : d.related.enumerated().map { SARIF.related(id: $0.offset, location: $0.element) },
+                message: SARIF.Message(text: mask.mask(d.message)),
+                locations: [SARIF.Location(d.location, mask: mask)],
+                relatedLocations: d.related.isEmpty ? nil : d.related.enumerated().map { SARIF.related(id: $0.offset, location: $0.element, mask: mask) },
                 partialFingerprints: ["wfgenLineHash/v1": fingerprint])
         }
         let driver = SARIF.Driver(
@@ -132,9 +133,10 @@ enum SARIF {
     struct Location: Codable {
         let physicalLocation: PhysicalLocation
 
-        init(_ location: SourceLocation) {
+        init(_ location: SourceLocation, mask: SecretMask) {
             physicalLocation = PhysicalLocation(
-                artifactLocation: ArtifactLocation(uri: location.path, uriBaseId: "%SRCROOT%"),
+                artifactLocation: ArtifactLocation(uri: SARIF.uri(mask.mask(location.path)),
+                                                   uriBaseId: location.path.hasPrefix("/") ? nil : "%SRCROOT%"),
                 region: Region(startLine: location.line, startColumn: location.column,
                                endLine: max(location.endLine, location.line),
                                endColumn: location.endLine > location.line ? location.endColumn : max(location.endColumn, location.column + 1)))
@@ -147,8 +149,27 @@ enum SARIF {
         let message: Message
     }
 
-    static func related(id: Int, location: RelatedLocation) -> RelatedLocationEntry {
-        RelatedLocationEntry(id: id, physicalLocation: Location(location.location).physicalLocation, message: Message(text: location.label))
+    static func related(id: Int, location: RelatedLocation, mask: SecretMask) -> RelatedLocationEntry {
+        RelatedLocationEntry(id: id, physicalLocation: Location(location.location, mask: mask).physicalLocation,
+                             message: Message(text: mask.mask(location.label)))
+    }
+
+    /// A path as a URI reference (RFC 3986): every byte but unreserved characters and `/` percent-encoded, so a
+    /// name with spaces, `%`, `#`, `?` or non-ASCII letters is still one valid reference. An absolute path (a file
+    /// named outside the root) becomes a `file://` URI.
+    static func uri(_ path: String) -> String {
+        var out = path.hasPrefix("/") ? "file://" : ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 
     struct PhysicalLocation: Codable {
@@ -158,7 +179,8 @@ enum SARIF {
 
     struct ArtifactLocation: Codable {
         let uri: String
-        let uriBaseId: String
+        /// Absent for an absolute `file://` URI.
+        let uriBaseId: String?
     }
 
     struct Region: Codable {

@@ -14,20 +14,28 @@ public struct ScalarText: Sendable {
     private let node: Node
     /// The file's bytes (shared, copy-on-write).
     private let bytes: [UInt8]
+    /// The offset table, built on first use and kept: a script with thousands of findings asks for it thousands of
+    /// times, and rebuilding it per position made such a file quadratic.
+    private let table: LazyValue<(offsets: [Int], exact: Bool)>
 
     /// Maps the scalar `node` of `source`. The offset table is built only when a position is asked for:
     /// most scripts never produce a finding, so linting does not pay for it.
     public init(node: Node, source: SourceText) {
-        self.text = node.scalar ?? ""
+        let text = node.scalar ?? ""
+        let bytes = source.bytes
+        self.text = text
         self.node = node
-        self.bytes = source.bytes
+        self.bytes = bytes
+        table = LazyValue { ScalarText.offsetTable(text: text, node: node, bytes: bytes) }
     }
 
     /// True when the offsets can be reconstructed exactly.
     public var isExact: Bool { offsetTable().exact }
 
+    private func offsetTable() -> (offsets: [Int], exact: Bool) { table.value }
+
     /// The offset of each byte of `text` in the file (plus one entry for the end), and whether it is exact.
-    private func offsetTable() -> (offsets: [Int], exact: Bool) {
+    private static func offsetTable(text: String, node: Node, bytes: [UInt8]) -> (offsets: [Int], exact: Bool) {
         let valueBytes = Array(text.utf8)
         let rebuilt: (bytes: [UInt8], offsets: [Int])?
         switch node.scalarStyle {

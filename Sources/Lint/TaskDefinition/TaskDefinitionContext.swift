@@ -18,7 +18,15 @@ public struct TaskDefinitionContext: Sendable {
         let bytes = source.bytes.map { $0 == 0x09 ? 0x20 : $0 }
         do {
             let document = try YAMLParser().parse(bytes)
-            guard let root = document.root, root.mapping != nil else { return .success(nil) }
+            // An empty file, an array or a lone value cannot be a task definition: say so instead of passing it.
+            guard let root = document.root else {
+                return .failure(YAMLError(.syntax, "the file is empty", at: document.span.start, context: notTaskDefinition))
+            }
+            guard root.mapping != nil else {
+                let what = root.sequence != nil ? "an array" : "a single value"
+                return .failure(YAMLError(.syntax, "the file holds \(what), not a task-definition object", at: root.start,
+                                          context: notTaskDefinition))
+            }
             if root["containerDefinitions"] != nil {
                 return .success(TaskDefinitionContext(source: source, root: root, wrapped: false))
             }
@@ -30,6 +38,9 @@ public struct TaskDefinitionContext: Sendable {
             return .failure(error)
         }
     }
+
+    /// The `context` of a parse error for a file that is valid JSON but not a task-definition object.
+    public static let notTaskDefinition = "not a task definition"
 
     private init(source: SourceText, root: Node, wrapped: Bool) {
         self.source = source

@@ -105,8 +105,10 @@ public struct DeploymentFacts: Sendable {
     public let handsOffDeployment: Bool
     /// True when names, env or steps of the workflow mention ECS.
     public let mentionsECS: Bool
-    /// For each job, the jobs it needs directly or transitively.
-    public let upstreamJobs: [Set<Int>]
+    /// Which jobs need which, directly or transitively.
+    public let jobOrder: JobOrder
+    /// Indexes built on first use (see `DeploymentQueries.swift`), so rules asking per deployment stay linear.
+    let indexes: LazyValue<DeploymentIndexes>
 
     /// True when the workflow deploys to ECS (updates, creates or runs something on ECS).
     public var deploysToECS: Bool {
@@ -117,7 +119,7 @@ public struct DeploymentFacts: Sendable {
     /// True when `later` runs after `earlier`: same job and later, or in a job that needs `earlier`'s job.
     public func runs(_ later: StepPosition, after earlier: StepPosition) -> Bool {
         if later.job == earlier.job { return later > earlier }
-        return upstreamJobs[later.job].contains(earlier.job)
+        return jobOrder.job(later.job, needs: earlier.job)
     }
 
     /// Reads the facts of `jobs`; `mentionsECS` comes from the context's one walk over every scalar.
@@ -134,19 +136,9 @@ public struct DeploymentFacts: Sendable {
         var handsOff = false
 
         let idsByName = Dictionary(jobs.map { ($0.view.id, $0.index) }, uniquingKeysWith: { a, _ in a })
-        var upstream: [Set<Int>] = Array(repeating: [], count: jobs.count)
-        func closure(_ index: Int, _ seen: inout Set<Int>) {
-            for need in jobs[index].view.needs {
-                if let target = idsByName[need.name], !seen.contains(target) {
-                    seen.insert(target)
-                    closure(target, &seen)
-                }
-            }
-        }
+        var needs: [[Int]] = Array(repeating: [], count: jobs.count)
         for job in jobs {
-            var seen: Set<Int> = []
-            closure(job.index, &seen)
-            upstream[job.index] = seen
+            needs[job.index] = job.view.needs.compactMap { idsByName[$0.name] }
             if job.view.uses != nil { handsOff = true }
         }
 
@@ -231,7 +223,10 @@ public struct DeploymentFacts: Sendable {
         self.stabilityWaits = waits
         self.postDeployChecks = checks
         self.handsOffDeployment = handsOff
-        self.upstreamJobs = upstream
+        self.jobOrder = JobOrder(needs: needs)
+        self.indexes = LazyValue { [aws, waits, checks, deployments] in
+            DeploymentIndexes(awsCommands: aws, stabilityWaits: waits, postDeployChecks: checks, deployments: deployments)
+        }
         self.mentionsECS = mentionsECS
     }
 

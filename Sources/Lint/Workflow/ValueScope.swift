@@ -4,6 +4,49 @@ import Glibc
 import Darwin
 #endif
 
+/// How many bytes variable resolution may still produce for one file, shared by every copy of the file's scopes.
+///
+/// A value may name itself (`A=$A$A`, `A: ${{ env.A }}${{ env.A }}`): thirty such lines would build a 1 GiB string.
+/// Each resolved value is capped (`ValueScope.maximumValueLength`), and the bytes all resolutions of a file build
+/// are bounded by a budget linear in the file's size, so a file cannot make the linter do more than a fixed multiple
+/// of its own size in resolution work, however its values refer to each other. Past the budget, values are unknown.
+public final class ResolutionBudget: @unchecked Sendable {
+    /// A bare pthread mutex: one budget per file, charged for every resolved value.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var remaining: Int
+
+    /// A budget of `bytes` resolved bytes.
+    public init(bytes: Int) {
+        remaining = bytes
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// The budget for a file of `fileSize` bytes: a fixed allowance plus `bytesPerFileByte` per byte of the file.
+    public convenience init(fileSize: Int) {
+        self.init(bytes: ResolutionBudget.fixedBytes + ResolutionBudget.bytesPerFileByte * max(0, fileSize))
+    }
+
+    /// The allowance every file has, whatever its size (a few hundred long values).
+    public static let fixedBytes = 4 << 20
+    /// The allowance per byte of the file: a real workflow resolves a small multiple of its size.
+    public static let bytesPerFileByte = 16
+
+    /// Takes `bytes` from the budget; false (and nothing taken) when not enough is left.
+    func spend(_ bytes: Int) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard bytes <= remaining else { return false }
+        remaining -= bytes
+        return true
+    }
+}
+
 /// What is known about variable values at one point of a workflow: environment variables (workflow, job and
 /// step `env`, earlier `$GITHUB_ENV` writes, script assignments), step outputs (`$GITHUB_OUTPUT` writes and
 /// known action outputs) and job outputs, so `$ECR_REGISTRY/$REPO:$TAG` and `steps.build-image.outputs.image`
@@ -18,34 +61,65 @@ public struct ValueScope: Sendable {
     /// Workflow-call and dispatch inputs with defaults.
     public var inputs: [String: String] = [:]
 
-    /// An empty scope.
-    public init() {}
+    /// What resolution of this file may still build (shared by every copy of the scope).
+    public let budget: ResolutionBudget
 
-    /// `text` with every known `$VAR`, `${VAR}`, `${VAR:-default}` and `${{ env/steps/needs/inputs... }}` replaced.
-    public func resolve(_ text: String) -> String {
+    /// The longest resolved value: a longer one is unknown (left unresolved, or dropped when assigned). Real values
+    /// (registries, image names, JSON documents) are far shorter; 64 KiB keeps a task definition written inline.
+    public static let maximumValueLength = 64 << 10
+
+    /// An empty scope with its own budget (`ResolutionBudget.fixedBytes`).
+    public init() { budget = ResolutionBudget(bytes: ResolutionBudget.fixedBytes) }
+
+    /// An empty scope drawing on `budget` (one per file).
+    public init(budget: ResolutionBudget) { self.budget = budget }
+
+    /// `text` with every known `$VAR`, `${VAR}`, `${VAR:-default}` and `${{ env/steps/needs/inputs... }}` replaced;
+    /// `text` itself (unknown) when the result would be longer than `maximumValueLength` or the budget is spent.
+    public func resolve(_ text: String) -> String { resolvedValue(text) ?? text }
+
+    /// The resolved `text`, or nil when it cannot be known within the limits (see `resolve`).
+    public func resolvedValue(_ text: String) -> String? {
         var current = text
         for _ in 0..<4 {
             guard current.fastContains("$") else { return current }
             // nil: nothing was known, so the text cannot change (no string is built or compared).
-            guard let next = resolveOnce(current), next != current else { return current }
-            current = next
+            guard let next = resolveOnce(current) else { return current }
+            guard case .resolved(let value) = next else { return nil }
+            guard value != current else { return current }
+            current = value
         }
         return current
     }
 
-    private func resolveOnce(_ text: String) -> String? {
+    /// The result of one substitution pass.
+    private enum Pass {
+        case resolved(String)
+        /// Longer than the cap, or over the budget.
+        case tooLong
+    }
+
+    private func resolveOnce(_ text: String) -> Pass? {
         if let result = text.utf8.withContiguousStorageIfAvailable({ resolveOnce($0) }) { return result }
         return Array(text.utf8).withUnsafeBufferPointer { resolveOnce($0) }
     }
 
     /// One substitution pass over `bytes`, nil when nothing was known. The output is built only from the first
-    /// replacement on, copying the unchanged text between replacements in runs.
-    private func resolveOnce(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// replacement on, copying the unchanged text between replacements in runs; it stops as soon as it would pass
+    /// the cap, and the bytes it built are charged to the budget.
+    private func resolveOnce(_ bytes: UnsafeBufferPointer<UInt8>) -> Pass? {
         let count = bytes.count
         var out: [UInt8] = []
         var copied = 0
+        var overflow = false
         func replace(_ range: Range<Int>, with value: String) {
-            if out.isEmpty { out.reserveCapacity(count + value.utf8.count) }
+            guard !overflow else { return }
+            let added = range.lowerBound - copied + value.utf8.count
+            guard out.count + added <= ValueScope.maximumValueLength else {
+                overflow = true
+                return
+            }
+            if out.isEmpty { out.reserveCapacity(min(count + value.utf8.count, ValueScope.maximumValueLength)) }
             out.append(contentsOf: bytes[copied..<range.lowerBound])
             out.append(contentsOf: value.utf8)
             copied = range.upperBound
@@ -54,7 +128,7 @@ public struct ValueScope: Sendable {
         var i = 0
         guard let base = bytes.baseAddress else { return nil }
         // Values can be long (JSON, messages): memchr jumps to each `$`.
-        while i + 1 < count, let hit = memchr(base + i, 0x24, count - i) {
+        while !overflow, i + 1 < count, let hit = memchr(base + i, 0x24, count - i) {
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard i + 1 < count else { break }
             if bytes[i + 1] == 0x7B, i + 2 < count, bytes[i + 2] == 0x7B {
@@ -81,8 +155,10 @@ public struct ValueScope: Sendable {
             }
         }
         guard changed else { return nil }
+        guard !overflow, out.count + (count - copied) <= ValueScope.maximumValueLength else { return .tooLong }
         out.append(contentsOf: bytes[copied..<count])
-        return String(decoding: out, as: UTF8.self)
+        guard budget.spend(out.count) else { return .tooLong }
+        return .resolved(String(decoding: out, as: UTF8.self))
     }
 
     /// `expressionValue` of `bytes` without surrounding whitespace (as `trimmingWhitespace` trims it).

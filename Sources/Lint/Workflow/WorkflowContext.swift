@@ -141,31 +141,36 @@ public final class WorkflowContext: Sendable {
     /// True when the file is a composite action shown as a one-job workflow (see `CompositeAction`).
     public let isCompositeAction: Bool
 
+    /// Whether the file uses YAML aliases (which fixes refuse), computed once when a fix first asks.
+    let usesAliases: LazyValue<Bool>
+
     /// Builds the context for a parsed workflow, or for a composite action's steps.
     public init(source: SourceText, root: Node, repository: RepositoryFiles) {
         self.source = source
         self.repository = repository
         isCompositeAction = CompositeAction.isAction(root)
+        usesAliases = LazyValue { SourceEdits.containsAlias(root) }
         let view = WorkflowView(root: isCompositeAction ? CompositeAction.workflowRoot(of: root) : root)
         self.workflow = view
-        var base = ValueScope()
+        // One budget for every resolution of the file (see `ResolutionBudget`), rules' included.
+        var base = ValueScope(budget: ResolutionBudget(fileSize: source.bytes.count))
         for input in WorkflowView.entries(of: view.onPair?.value["workflow_call"]?["inputs"])
             + WorkflowView.entries(of: view.onPair?.value["workflow_dispatch"]?["inputs"]) {
             if let value = input.value["default"]?.scalar { base.inputs[input.name] = value }
         }
-        for entry in view.env { if let text = entry.text { base.env[entry.name] = base.resolve(text) } }
+        for entry in view.env { if let text = entry.text { base.env[entry.name] = base.resolvedValue(text) } }
         var jobs: [JobFacts] = []
         jobs.reserveCapacity(view.jobs.count)
         let workflowTaint = SecretTaint.taintedNames(view.env)
         for (jobIndex, job) in view.jobs.enumerated() {
             var scope = base
-            for entry in job.env { if let text = entry.text { scope.env[entry.name] = scope.resolve(text) } }
+            for entry in job.env { if let text = entry.text { scope.env[entry.name] = scope.resolvedValue(text) } }
             var steps: [StepFacts] = []
             steps.reserveCapacity(job.steps.count)
             let inheritedTaint = workflowTaint.union(SecretTaint.taintedNames(job.env))
             for step in job.steps {
                 var stepScope = scope
-                for entry in step.env { if let text = entry.text { stepScope.env[entry.name] = scope.resolve(text) } }
+                for entry in step.env { if let text = entry.text { stepScope.env[entry.name] = scope.resolvedValue(text) } }
                 var script: Script?
                 if let run = step.run, run.scalar != nil {
                     script = WorkflowContext.readScript(run, source: source, scope: &stepScope, jobScope: &scope, stepID: step.id)
@@ -189,7 +194,7 @@ public final class WorkflowContext: Sendable {
                                        taint: SecretTaint(view: step, script: script, inherited: inheritedTaint)))
             }
             for output in job.outputs {
-                if let text = output.text { base.jobOutputs[job.id, default: [:]][output.name] = scope.resolve(text) }
+                if let text = output.text { base.jobOutputs[job.id, default: [:]][output.name] = scope.resolvedValue(text) }
             }
             jobs.append(JobFacts(index: jobIndex, view: job, steps: steps))
         }
@@ -243,10 +248,17 @@ public final class WorkflowContext: Sendable {
         var resolvedCommands: [ResolvedCommand] = []
         resolvedCommands.reserveCapacity(commands.count)
         for command in commands {
-            let resolvedAssignments = command.assignments.map { scope.resolve($0.value) }
+            // A value unknown within the limits keeps its raw text; a variable or output set from it becomes unknown.
+            let knownAssignments = command.assignments.map { scope.resolvedValue($0.value) }
+            let resolvedAssignments = zip(knownAssignments, command.assignments).map { $0 ?? $1.value }
+            var hasUnknownWord = false
+            func resolve(_ word: ShellWord) -> String {
+                if let value = scope.resolvedValue(word.value) { return value }
+                hasUnknownWord = true
+                return word.value
+            }
             // Only commands whose arguments rules look at are resolved (resolution is a large part of lint time).
-            let resolved = ResolvedCommand.needsResolution(command.name)
-                ? command.words.map { scope.resolve($0.value) } : command.words.map(\.value)
+            let resolved = ResolvedCommand.needsResolution(command.name) ? command.words.map(resolve) : command.words.map(\.value)
             resolvedCommands.append(ResolvedCommand(command: command, resolved: resolved,
                                                     resolvedAssignments: resolvedAssignments, index: resolvedCommands.count))
             // `eval $CMD` runs the command built in a variable: read the resolved text as commands too,
@@ -263,8 +275,9 @@ public final class WorkflowContext: Sendable {
                 }
             }
             if command.words.isEmpty {
-                for assignment in resolvedAssignments {
-                    if let (variable, value) = splitAtEquals(Substring(assignment)) { scope.env[String(variable)] = String(value) }
+                for (assignment, known) in zip(resolvedAssignments, knownAssignments) {
+                    guard let (variable, value) = splitAtEquals(Substring(assignment)) else { continue }
+                    scope.env[String(variable)] = known == nil ? nil : String(value)
                 }
             }
             guard let name = command.name, name == "echo" || name == "printf" else { continue }
@@ -287,19 +300,19 @@ public final class WorkflowContext: Sendable {
                 for line in lines {
                     guard let (variable, value) = splitAtEquals(line), !variable.fastContains("<") else { continue }
                     let key = String(variable).trimmingWhitespace()
-                    let text = String(value)
+                    let text = hasUnknownWord ? nil : String(value)
                     jobScope.env[key] = text
                     scope.env[key] = text
                 }
             } else if writesOutput, let stepID {
                 for line in lines {
                     guard let (output, value) = splitAtEquals(line), !output.fastContains("<") else { continue }
-                    scope.stepOutputs[stepID, default: [:]][String(output).trimmingWhitespace()] = String(value)
+                    scope.stepOutputs[stepID, default: [:]][String(output).trimmingWhitespace()] = hasUnknownWord ? nil : String(value)
                 }
             } else if let stepID, payload.hasPrefix("::set-output name=") {
                 let rest = payload.dropFirst("::set-output name=".count)
                 if let sep = rest.firstRange(of: "::") {
-                    scope.stepOutputs[stepID, default: [:]][String(rest[..<sep.lowerBound])] = String(rest[sep.upperBound...])
+                    scope.stepOutputs[stepID, default: [:]][String(rest[..<sep.lowerBound])] = hasUnknownWord ? nil : String(rest[sep.upperBound...])
                 }
             }
         }

@@ -102,7 +102,7 @@ public struct AWSCLIWrongServiceRule: Rule {
             return .notFixable("the service name is not written literally in the file")
         }
         do {
-            try SourceEdits(source: context.source, root: context.workflow.root).checkNoAliases()
+            try SourceEdits(context: context).checkNoAliases()
         } catch {
             return .notFixable(error.reason)
         }

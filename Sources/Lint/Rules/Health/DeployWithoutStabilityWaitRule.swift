@@ -88,7 +88,7 @@ public struct DeployWithoutStabilityWaitRule: Rule {
         guard let step = context.step(at: position), let with = step.view.withNode else {
             return .notFixable("the deploy step has no 'with:' mapping")
         }
-        let edits = SourceEdits(source: context.source, root: context.workflow.root)
+        let edits = SourceEdits(context: context)
         do {
             if let input = step.view.input("wait-for-service-stability") {
                 guard let text = input.text, !text.fastContains("${{") else {
@@ -107,11 +107,6 @@ public struct DeployWithoutStabilityWaitRule: Rule {
     /// True when a `wait services-stable` (or a describe-services polling of the rollout) runs after `position`.
     static func waitsLater(_ position: StepPosition, context: WorkflowContext) -> Bool {
         let facts = context.deployment
-        if facts.stabilityWaits.contains(where: { facts.runs($0, after: position) }) { return true }
-        return facts.awsCommands.contains { invocation in
-            guard invocation.service.value == "ecs", invocation.operation?.value == "describe-services",
-                  facts.runs(invocation.position, after: position) else { return false }
-            return invocation.command.resolved.contains { $0.fastContains("rolloutState") || $0.fastContains("runningCount") || $0.fastContains("deployments") }
-        }
+        return facts.stabilityWaitRuns(after: position) || facts.rolloutPollRuns(after: position)
     }
 }

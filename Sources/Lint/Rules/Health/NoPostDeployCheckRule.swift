@@ -44,7 +44,7 @@ public struct NoPostDeployCheckRule: Rule {
         guard let first = deployments.first, !deployments.contains(where: \.waits) else { return [] }
         let checked = deployments.contains { deployment in
             DeployWithoutStabilityWaitRule.waitsLater(deployment.position, context: context)
-                || facts.postDeployChecks.contains { facts.runs($0, after: deployment.position) }
+                || facts.postDeployCheckRuns(after: deployment.position)
         }
         guard !checked else { return [] }
         return [Finding("nothing checks the service after this deploy (no stability wait, no health URL request, no describe-services of the rollout)", at: first.location)]

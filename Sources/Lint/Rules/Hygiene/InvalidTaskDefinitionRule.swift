@@ -82,7 +82,11 @@ public struct InvalidTaskDefinitionRule: Rule {
 
     public func check(unparsable source: SourceText, error: YAMLError) -> [Finding] {
         guard source.path.lowercased().hasSuffix(".json") else { return [] }
-        return [Finding("the task definition is not valid JSON: \(error.message)", at: SourceLocation(path: source.path, line: error.mark.line, column: error.mark.column))]
+        let location = SourceLocation(path: source.path, line: error.mark.line, column: error.mark.column)
+        if error.context == TaskDefinitionContext.notTaskDefinition {
+            return [Finding("this is not a task definition: \(error.message)", at: location)]
+        }
+        return [Finding("the task definition is not valid JSON: \(error.message)", at: location)]
     }
 
     public func check(taskDefinition context: TaskDefinitionContext) -> [Finding] {

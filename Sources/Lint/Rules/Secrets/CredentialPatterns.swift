@@ -29,14 +29,14 @@ enum CredentialPatterns {
         return any(0x41) { i in (bytes[i + 1] == 0x4B || bytes[i + 1] == 0x53) && bytes[i + 2] == 0x49 && bytes[i + 3] == 0x41 }
             // ghp_ gho_ ghu_ ghs_ ghr_ / github_pat_ (not every `github.`, which nearly every workflow holds)
             || any(0x67) { i in
-                guard bytes[i + 1] == 0x68 else { return false }
                 let third = bytes[i + 2]
-                if bytes[i + 3] == 0x5F, third == 0x70 || third == 0x6F || third == 0x75 || third == 0x73 || third == 0x72 {
+                if bytes[i + 1] == 0x68, bytes[i + 3] == 0x5F, third == 0x70 || third == 0x6F || third == 0x75 || third == 0x73 || third == 0x72 {
                     return true
                 }
-                return i + 11 <= n && third == 0x69 && bytes[i + 3] == 0x74 && bytes[i + 4] == 0x68 && bytes[i + 5] == 0x75
-                    && bytes[i + 6] == 0x62 && bytes[i + 7] == 0x5F && bytes[i + 8] == 0x70 && bytes[i + 9] == 0x61
-                    && bytes[i + 10] == 0x74
+                // `github_pat_` (its second byte is `i`: asking for `gh` first missed every fine-grained token).
+                return i + 11 <= n && bytes[i + 1] == 0x69 && third == 0x74 && bytes[i + 3] == 0x68 && bytes[i + 4] == 0x75
+                    && bytes[i + 5] == 0x62 && bytes[i + 6] == 0x5F && bytes[i + 7] == 0x70 && bytes[i + 8] == 0x61
+                    && bytes[i + 9] == 0x74 && bytes[i + 10] == 0x5F
             }
             // xox*-
             || any(0x78) { i in bytes[i + 1] == 0x6F && bytes[i + 2] == 0x78 }

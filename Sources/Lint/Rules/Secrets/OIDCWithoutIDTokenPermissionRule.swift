@@ -90,7 +90,7 @@ public struct OIDCWithoutIDTokenPermissionRule: Rule {
     /// `permissions` anywhere runs with the repository's default token permissions, which the file does not
     /// show: adding a block would drop them, so that case (and `read-all`) is left to the user.
     static func fix(_ job: JobView, context: WorkflowContext) -> FixOutcome {
-        let edits = SourceEdits(source: context.source, root: context.workflow.root)
+        let edits = SourceEdits(context: context)
         do {
             if let own = job.permissions {
                 guard own.mapping != nil else {

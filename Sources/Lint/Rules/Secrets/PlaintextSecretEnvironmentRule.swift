@@ -113,10 +113,13 @@ public struct PlaintextSecretEnvironmentRule: Rule {
                     let item = String(line)
                     let name = String(item.trimmingWhitespace().prefix { $0 != "=" })
                     let value = String(item.drop { $0 != "=" }.dropFirst())
-                    if taint.isTainted(value) || (CredentialPatterns.isSecretName(name) && CredentialPatterns.isLiteralSecretValue(value)) {
+                    let isLiteral = CredentialPatterns.isSecretName(name) && CredentialPatterns.isLiteralSecretValue(value)
+                    if taint.isTainted(value) || isLiteral {
                         let lead = item.prefix { $0 == " " }.utf8.count
+                        // A literal value is a secret itself: masked wherever the line is printed.
                         findings.append(Finding("'\(name)' is rendered into the task definition's plaintext environment; pass it with the 'secrets' input (valueFrom) instead",
-                                                at: mapped.location(in: context.source, from: offset + lead, to: offset + item.utf8.count)))
+                                                at: mapped.location(in: context.source, from: offset + lead, to: offset + item.utf8.count),
+                                                sensitiveTexts: isLiteral ? [value.trimmingWhitespace()] : []))
                     }
                     offset += item.utf8.count + 1
                 }

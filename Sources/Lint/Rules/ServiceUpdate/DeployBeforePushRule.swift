@@ -54,16 +54,30 @@ public struct DeployBeforePushRule: Rule {
         let pushes = context.deployment.pushes
         guard !pushes.isEmpty else { return [] }
         var findings: [Finding] = []
+        // Pushes grouped and indexed once per distinct set of relevant pushes: with thousands of deployments, a scan
+        // of every push per deployment was quadratic.
+        var groups: [[String]: (pushes: [ImagePush], byJob: [Int: [ImagePush]], index: PositionIndex)] = [:]
+        let rendersByJob = Dictionary(grouping: context.deployment.renders, by: \.position.job)
         for deployment in context.deployment.serviceDeployments {
             let d = deployment.position
-            let relevant = relevantPushes(for: d, in: context)
-            if let push = relevant.first(where: { $0.position.job == d.job && $0.position > d }) {
+            // The repositories rendered before the deployment in its job; none: every push counts.
+            let rendered = renderedRepositories(before: d, renders: rendersByJob[d.job] ?? [], in: context)
+            let group = groups[rendered] ?? {
+                let pushes = rendered.isEmpty ? context.deployment.pushes : context.deployment.pushes.filter { push in
+                    let pushed = ImageReference(push.image)
+                    return rendered.contains((pushed.host ?? "") + "/" + pushed.repository)
+                }
+                let made = (pushes, Dictionary(grouping: pushes, by: \.position.job), PositionIndex(pushes.map(\.position)))
+                groups[rendered] = made
+                return made
+            }()
+            if let push = group.byJob[d.job]?.first(where: { $0.position > d }) {
                 findings.append(Finding("this deploy runs before the image is pushed later in the same job", at: deployment.location,
                                         related: [RelatedLocation(location: push.location, label: "image pushed here")]))
                 continue
             }
-            let ordered = relevant.contains { $0.position.job == d.job || context.deployment.runs(d, after: $0.position) }
-            if !ordered, let push = relevant.first {
+            let ordered = group.index.anyInSameJobOrUpstream(of: d, in: context.deployment.jobOrder)
+            if !ordered, let push = group.pushes.first {
                 let pushJob = context.jobs[push.position.job].view.id
                 findings.append(Finding("this deploy's job is not ordered after job '\(pushJob)', which pushes the image: add 'needs: \(pushJob)'", at: deployment.location,
                                         related: [RelatedLocation(location: push.location, label: "image pushed here")]))
@@ -72,19 +86,16 @@ public struct DeployBeforePushRule: Rule {
         return findings
     }
 
-    /// The pushes a deployment depends on: those of the repositories rendered into its task definition in the
-    /// same job when they are known, else every push of the workflow.
-    private func relevantPushes(for position: StepPosition, in context: WorkflowContext) -> [ImagePush] {
-        let rendered: [ImageReference] = context.deployment.renders.compactMap { render in
-            guard render.position.job == position.job, render.position < position, let step = context.step(at: render.position),
-                  let raw = render.image?.text else { return nil }
+    /// The repositories (`host/repository`, sorted, unique) rendered into task definitions before `position` in its
+    /// job when they are known: a deployment depends on the pushes of those; empty means every push of the workflow.
+    private func renderedRepositories(before position: StepPosition, renders: [RenderStepFacts], in context: WorkflowContext) -> [String] {
+        let rendered: [String] = renders.compactMap { render in
+            guard render.position < position, let step = context.step(at: render.position), let raw = render.image?.text else { return nil }
             let resolved = step.resolve(raw)
-            return ImageReference.hasShellVariable(resolved) || resolved.hasPrefix("${{") ? nil : ImageReference(resolved)
+            guard !ImageReference.hasShellVariable(resolved), !resolved.hasPrefix("${{") else { return nil }
+            let reference = ImageReference(resolved)
+            return (reference.host ?? "") + "/" + reference.repository
         }
-        guard !rendered.isEmpty else { return context.deployment.pushes }
-        return context.deployment.pushes.filter { push in
-            let pushed = ImageReference(push.image)
-            return rendered.contains { $0.host == pushed.host && $0.repository == pushed.repository }
-        }
+        return Array(Set(rendered)).sorted()
     }
 }

@@ -81,7 +81,7 @@ public struct MutableTagDeployRule: Rule {
             var inputs: [KeyedNode] = []
             if action.repository == AWSActionCatalog.renderTaskDefinition, let image = step.view.input("image") {
                 inputs = [image]
-            } else if case .tool? = context.deployment.serviceDeployments.first(where: { $0.position.job == step.jobIndex && $0.position.step == step.view.index })?.kind {
+            } else if case .tool? = context.deployment.deploymentKind(job: step.jobIndex, step: step.view.index) {
                 inputs = step.view.with.filter { $0.name.lowercased().fastContains("image") }
             }
             for input in inputs {
@@ -99,17 +99,34 @@ public struct MutableTagDeployRule: Rule {
             return MutableTagDeployRule.mutableTag(resolved) != nil
         }
         guard onlyMutable else { return findings }
+        // The pushed images named once, at most three (a message per deployment listing thousands grew the output
+        // quadratically); task definitions parsed once per path.
+        var distinctImages: [String] = []
+        var seenImages: Set<String> = []
+        for push in pushes where seenImages.insert(push.image).inserted { distinctImages.append(push.image) }
+        let imageList = distinctImages.prefix(3).joined(separator: ", ")
+            + (distinctImages.count > 3 ? " and \(distinctImages.count - 3) more" : "")
+        var parsedTaskDefinitions: [String: TaskDefinitionContext?] = [:]
         for deployment in context.deployment.serviceDeployments {
             switch deployment.kind {
             case .updateService:
-                guard let invocation = context.deployment.awsCommands.first(where: { $0.position == deployment.position }),
+                guard let invocation = context.deployment.awsCommand(at: deployment.position),
                       invocation.command.command.has(flag: "--force-new-deployment") || !invocation.command.command.has(flag: "--task-definition") else { continue }
-                findings.append(Finding("the service is redeployed while only mutable tags (\(pushes.map(\.image).joined(separator: ", "))) are pushed, so the task definition never names the build that runs", at: deployment.location))
+                findings.append(Finding("the service is redeployed while only mutable tags (\(imageList)) are pushed, so the task definition never names the build that runs", at: deployment.location))
             case .deployAction:
                 guard let step = context.step(at: deployment.position), let input = step.view.input("task-definition"),
                       let path = input.text.map(step.resolve), !ImageReference.isUnresolved(path), !path.hasPrefix("<rendered:"),
-                      let bytes = context.repository.read(path),
-                      case .success(let taskDefinition?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) else { continue }
+                      let taskDefinition = parsedTaskDefinitions[path] ?? {
+                          let parsed: TaskDefinitionContext?
+                          if let bytes = context.repository.read(path),
+                             case .success(let context?) = TaskDefinitionContext.parse(SourceText(path: path, bytes: bytes)) {
+                              parsed = context
+                          } else {
+                              parsed = nil
+                          }
+                          parsedTaskDefinitions[path] = parsed
+                          return parsed
+                      }() else { continue }
                 let images = taskDefinition.containers.compactMap { $0["image"]?.scalar }
                 if let image = images.first(where: { MutableTagDeployRule.mutableTag($0) != nil }) {
                     findings.append(Finding("'\(path)' deploys '\(image)', a mutable tag, and only mutable tags are pushed", at: context.location(of: input.value)))

@@ -140,7 +140,7 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
     static func addID(to render: StepFacts, newIDs: [Int: String], context: WorkflowContext) -> FixOutcome {
         guard let id = newIDs[render.view.index] else { return .notFixable("no id could be chosen") }
         do {
-            let edit = try SourceEdits(source: context.source, root: context.workflow.root)
+            let edit = try SourceEdits(context: context)
                 .prepending(["id: \(id)"], to: render.view.node, what: "the render step")
             return .fix(Fix("add 'id: \(id)' to the render step", edits: [edit]))
         } catch {
@@ -186,7 +186,7 @@ public struct RenderedTaskDefinitionUnusedRule: Rule {
             return .notFixable("the deploy reads '\(deployedPath)' but the render step renders '\(renderedPath)'")
         }
         guard let with = deploy.view.withNode else { return .notFixable("the deploy step has no 'with:' mapping") }
-        let sourceEdits = SourceEdits(source: context.source, root: context.workflow.root)
+        let sourceEdits = SourceEdits(context: context)
         if sourceEdits.isInFlowCollection(with) { return .notFixable("the deploy step's 'with:' is a flow mapping ({...})") }
         do {
             var edits = [try sourceEdits.replacing(input.value, with: "${{ steps.\(id).outputs.task-definition }}", what: "the deploy's 'task-definition'")]

@@ -82,8 +82,9 @@ public struct TaskDefinitionWithoutServiceRule: Rule {
             if case .tool = $0.kind { return true }
             return $0.kind == .deployAction
         }.map(\.position)
+        let uses = PositionIndex(users + deploys)
         for invocation in context.deployment.awsCommands where invocation.service.value == "ecs" && invocation.operation?.value == "register-task-definition" {
-            let used = (users + deploys).contains { context.deployment.runs($0, after: invocation.position) }
+            let used = uses.anyRuns(after: invocation.position, in: context.deployment.jobOrder)
             if !used, let script = context.step(at: invocation.position)?.script, let operation = invocation.operation {
                 findings.append(Finding("the revision registered here is never used: no later update-service/run-task passes --task-definition and no deploy step follows", at: context.location(of: operation, in: script)))
             }
