@@ -13,6 +13,7 @@ extension WFGen {
             var output = StandardOutput()
             var errors = StandardError()
             let code = RuleDocsCommand.explain(rule, output: &output, errors: &errors)
+            try output.finish()
             if code != .clean { throw ExitCode(code.rawValue) }
         }
     }

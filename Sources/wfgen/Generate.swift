@@ -15,6 +15,7 @@ extension WFGen {
             var errors = StandardError()
             guard let commands = options.commands else { throw ExitCode(CommandStatus.inputError.rawValue) }
             let status = commands.generate(output: &output, errors: &errors)
+            try output.finish()
             if status != .ok { throw ExitCode(status.rawValue) }
         }
     }

@@ -27,6 +27,7 @@ extension WFGen {
             var errors = StandardError()
             let status = ImportCommand(root: root ?? FileManager.default.currentDirectoryPath, paths: paths)
                 .run(output: &output, errors: &errors)
+            try output.finish()
             if status != .ok { throw ExitCode(status.rawValue) }
         }
     }

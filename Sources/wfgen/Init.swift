@@ -45,6 +45,7 @@ extension WFGen {
             let status = InitCommand(root: root ?? FileManager.default.currentDirectoryPath,
                                      wfgenPath: wfgenPath, wfgenURL: wfgenURL, wfgenVersion: wfgenVersion, github: github)
                 .run(output: &output, errors: &errors)
+            try output.finish()
             if status != .ok { throw ExitCode(status.rawValue) }
         }
     }

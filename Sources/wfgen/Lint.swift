@@ -56,6 +56,7 @@ extension WFGen {
                                             workingDirectory: FileManager.default.currentDirectoryPath,
                                             fixMode: fix ? .fix : diff ? .diff : .report)
             let code = LintRunner.run(invocation, output: &output, errors: &errors)
+            try output.finish()
             if code != .clean { throw ExitCode(code.rawValue) }
         }
     }

@@ -9,6 +9,7 @@ extension WFGen {
         func run() throws {
             var output = StandardOutput()
             RuleDocsCommand.list(output: &output)
+            try output.finish()
         }
     }
 }
