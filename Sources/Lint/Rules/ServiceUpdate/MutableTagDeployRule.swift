@@ -88,7 +88,7 @@ public struct MutableTagDeployRule: Rule {
                 guard let raw = input.text else { continue }
                 let resolved = step.resolve(raw)
                 if let tag = MutableTagDeployRule.mutableTag(resolved) {
-                    findings.append(Finding("the deployed image '\(resolved)' uses the mutable tag '\(tag)'; deploy an immutable tag such as the commit SHA", at: context.location(of: input.value)))
+                    findings.append(Finding("the deployed image '\(ImageReference.displayed(resolved))' uses the mutable tag '\(tag)'; deploy an immutable tag such as the commit SHA", at: context.location(of: input.value)))
                 }
             }
         }
@@ -104,7 +104,7 @@ public struct MutableTagDeployRule: Rule {
         var distinctImages: [String] = []
         var seenImages: Set<String> = []
         for push in pushes where seenImages.insert(push.image).inserted { distinctImages.append(push.image) }
-        let imageList = distinctImages.prefix(3).joined(separator: ", ")
+        let imageList = distinctImages.prefix(3).map(ImageReference.displayed).joined(separator: ", ")
             + (distinctImages.count > 3 ? " and \(distinctImages.count - 3) more" : "")
         var parsedTaskDefinitions: [String: TaskDefinitionContext?] = [:]
         for deployment in context.deployment.serviceDeployments {
