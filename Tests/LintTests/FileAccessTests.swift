@@ -69,7 +69,7 @@ struct FileAccessTests {
         #expect(run.code == .findings)
     }
 
-    @Test("a workflow that is a symlink out of the root is refused with a message", .timeLimit(.minutes(1)))
+    @Test("a workflow that is a symlink out of the root is refused with a message")
     func workflowSymlinkOutside() throws {
         let (outer, root) = try layout([:])
         defer { try? FileManager.default.removeItem(at: outer) }
@@ -83,7 +83,9 @@ struct FileAccessTests {
         #expect(run.code == .usage)
     }
 
-    @Test("a FIFO in the workflows folder or named on the command line is refused, never waited on", .timeLimit(.minutes(1)))
+    // No `.timeLimit` here or above: Swift Testing enforces it with a sibling task, which fires spuriously when the
+    // tests that run peers and builds hold every cooperative thread; a FIFO that is waited on hangs the run instead.
+    @Test("a FIFO in the workflows folder or named on the command line is refused, never waited on")
     func fifo() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -109,7 +111,7 @@ struct FileAccessTests {
         try handle.close()
     }
 
-    @Test("a 4 GiB sparse workflow and a 100 MB --config are refused from their metadata, instantly", .timeLimit(.minutes(1)))
+    @Test("a 4 GiB sparse workflow and a 100 MB --config are refused from their metadata, instantly")
     func sizeFromMetadata() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -123,7 +125,8 @@ struct FileAccessTests {
         let config = TestSupport.runLint(LintInvocation(configPath: "big-config.yml", workingDirectory: root.path))
         #expect(config.errors.contains("it is 104857600 bytes, over the 1 MiB limit"))
         #expect(config.code == .usage)
-        #expect(ContinuousClock.now - start < .seconds(3), "nothing of the big files may be read")
+        // Reading them took 78 s and 16.8 GB before; a loaded CI machine still answers from metadata well inside this.
+        #expect(ContinuousClock.now - start < .seconds(10), "nothing of the big files may be read")
     }
 
     @Test("a workflows folder that cannot be listed is an error (exit 2), not '0 files linted'")
