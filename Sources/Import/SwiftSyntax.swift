@@ -2,7 +2,7 @@ import Workflow
 import YAML
 
 /// Swift spellings of values: string literals (escaped or raw multi-line), identifiers, expressions.
-enum SwiftSyntax {
+public enum SwiftSyntax {
     static let keywords: Set<String> = ["associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func",
         "import", "init", "inout", "internal", "let", "open", "operator", "private", "protocol", "public", "static",
         "struct", "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
@@ -34,8 +34,8 @@ enum SwiftSyntax {
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
 
-    /// A one-line string literal with escapes.
-    static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
+    /// A one-line string literal with escapes (also what `wfgen init` writes into Package.swift and the starter).
+    public static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
 
     static func escaped(_ text: String) -> String {
         var out = ""

@@ -1,4 +1,5 @@
 import Foundation
+import Import
 import Lint
 
 /// The files `wfgen init` writes into an existing repository: a Package.swift that depends on wfgen, a
@@ -173,23 +174,5 @@ struct Scaffold {
     }
 }
 
-/// A Swift string literal holding `text` (quotes, backslashes and control characters escaped).
-func swiftLiteral(_ text: String) -> String {
-    var literal = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": literal += "\\\""
-        case "\\": literal += "\\\\"
-        case "\n": literal += "\\n"
-        case "\r": literal += "\\r"
-        case "\t": literal += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                literal += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                literal.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return literal + "\""
-}
+/// A Swift string literal holding `text`: the importer's, so both write literals one way.
+func swiftLiteral(_ text: String) -> String { SwiftSyntax.quoted(text) }
